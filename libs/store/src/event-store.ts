@@ -1,0 +1,87 @@
+import type { ProposedEvent, RecordedEvent } from '@accord/events';
+
+/** 0-based revision of the stream's last event, or a condition on the stream's existence. */
+export type ExpectedRevision = 'no_stream' | 'any' | 'exists' | number;
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the last event written: the expectation for the next append (as EventStoreDB names it). */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last event written. */
+  readonly position: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive, default 0. */
+  readonly fromRevision?: number;
+  /** Inclusive, default the last. */
+  readonly toRevision?: number;
+  /** Only events recorded at or before this instant: the stream as the ledger knew it then. */
+  readonly asOf?: string;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events with a position greater than this. Default 0, the start of the log. */
+  readonly after?: number;
+  readonly batchSize?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive, as for readAll. */
+  readonly after?: number;
+  readonly batchSize?: number;
+}
+
+/** Catches up from `after`, then follows live appends; iterate with `for await`, stop with `close()`. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/**
+ * The event store port. Every adapter passes the conformance suite in `testing/conformance.ts`.
+ * No method updates or deletes an event.
+ */
+export interface EventStore {
+  /** Resolves only once the events are durable (on disk, fsync'd). An empty append is refused. */
+  append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** Position of the last committed event, 0 for an empty log. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's actual last revision, or 'no_stream'. */
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class EventIdConflictError extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+  ) {
+    super(`event id ${eventId} is already used elsewhere in the ledger (append to ${streamId} refused)`);
+    this.name = 'EventIdConflictError';
+  }
+}
+
+export class EmptyAppendError extends Error {
+  constructor(readonly streamId: string) {
+    super(`append to ${streamId} has no events`);
+    this.name = 'EmptyAppendError';
+  }
+}
