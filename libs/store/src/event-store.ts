@@ -85,3 +85,24 @@ export class EmptyAppendError extends Error {
     this.name = 'EmptyAppendError';
   }
 }
+
+/** A stored row whose bytes disagree with what was hashed (found by an adapter's own storage check). */
+export interface StorageFault {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly reason: string;
+}
+
+/**
+ * Adapters that keep events as bytes of their own can check those bytes beyond what the hash chain
+ * sees (e.g. a non-canonical rewrite that parses to the same JSON, or an index column edited apart
+ * from the envelope). `accord verify` calls it when present.
+ */
+export interface StorageCheckable {
+  checkStorage(): Promise<StorageFault | null>;
+}
+
+export function isStorageCheckable(store: EventStore): store is EventStore & StorageCheckable {
+  return typeof (store as Partial<StorageCheckable>).checkStorage === 'function';
+}
