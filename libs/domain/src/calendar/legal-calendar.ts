@@ -23,7 +23,9 @@ export interface DeadlineExplanation {
   readonly daysCounted: number;
   /** Rest days passed over (working counting), or by which a calendar period's end moved. */
   readonly skipped: readonly SkippedDay[];
-  /** Where the calendar of each year touched came from, e.g. `2025: chinese-days 1.5.7`, `2031: weekends only (no official schedule)`. */
+  /** Make-up working days (调休, weekend days worked) that counted towards a working-day period. */
+  readonly makeupDaysCounted?: readonly LegalDate[];
+  /** Where the calendar of each year touched came from, e.g. `2025: chinese-days 1.5.7`, `2031: weekends only — no official schedule loaded`. */
   readonly sources: readonly string[];
   /** One sentence in English. */
   readonly text: string;

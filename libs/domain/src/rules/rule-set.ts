@@ -75,3 +75,20 @@ export const RULES_2021_V1: RuleSet = {
 export const RULE_SETS: Readonly<Record<string, RuleSet>> = { [RULES_2021_V1.version]: RULES_2021_V1 };
 
 export const CURRENT_RULES: RuleSet = RULES_2021_V1;
+
+/** The rule set an event was decided under, so that history is explained by the rules of its time. */
+export function ruleSetByVersion(version: string): RuleSet | undefined {
+  return Object.prototype.hasOwnProperty.call(RULE_SETS, version) ? RULE_SETS[version] : undefined;
+}
+
+/** Every deadline rule of a rule set, for validation and documentation. */
+export function deadlineRules(rules: RuleSet): DeadlineRule[] {
+  return [
+    rules.invitationNotice,
+    rules.invitationReply,
+    ...Object.values(rules.letterResponse),
+    rules.majorRiskEscalation,
+    rules.flagContestCooldown,
+    rules.flagMaxReviewPeriod,
+  ];
+}

@@ -1,0 +1,8 @@
+export {
+  loadCalendar,
+  CALENDAR_FILE_NAME,
+  type LoadCalendarOptions,
+  type LoadedCalendar,
+} from './load-calendar';
+export { readCalendarFile, parseCalendarFile, CalendarFileError } from './calendar-file';
+export { packageSchedule, holidayName, type PackageSchedule } from './chinese-days-schedule';
