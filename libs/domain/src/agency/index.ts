@@ -1,0 +1,2 @@
+export * from './agency.decider';
+export * from './agency.errors';

@@ -1,0 +1,31 @@
+import { defineErrors } from '../shared/rule-error';
+
+export const commendationError = defineErrors({
+  COMMENDATION_AUDITOR_READ_ONLY: {
+    kind: 'forbidden',
+    en: 'Auditors read the ledger; they do not write to it.',
+    zh: '审计人员只能查阅台账，不能写入。',
+  },
+  COMMENDATION_NOT_GOV_OFFICE: {
+    kind: 'forbidden',
+    article: 'Art 12',
+    en: 'Only the county government office commends administrative organs.',
+    zh: '通报表扬由县政府办作出。',
+  },
+  COMMENDATION_INVALID_INPUT: {
+    kind: 'rule',
+    article: 'Art 12',
+    en: 'A commendation names the organ and the reason for it.',
+    zh: '通报表扬应当写明行政机关及表扬理由。',
+  },
+  COMMENDATION_DATE_IN_FUTURE: {
+    kind: 'rule',
+    en: 'An act cannot be dated after today.',
+    zh: '行为日期不能晚于今天。',
+  },
+  COMMENDATION_ALREADY_RECORDED: {
+    kind: 'conflict',
+    en: 'This commendation has already been recorded.',
+    zh: '该通报表扬已记录。',
+  },
+});

@@ -1,0 +1,2 @@
+export * from './commendation.decider';
+export * from './commendation.errors';

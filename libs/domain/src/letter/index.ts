@@ -1,0 +1,2 @@
+export * from './letter.decider';
+export * from './letter.errors';

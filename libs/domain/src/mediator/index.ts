@@ -1,0 +1,2 @@
+export * from './mediator.decider';
+export * from './mediator.errors';

@@ -1,0 +1,2 @@
+export * from './meeting.decider';
+export * from './meeting.errors';

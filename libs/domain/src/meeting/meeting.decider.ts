@@ -1,0 +1,155 @@
+import {
+  AGENCIES,
+  MEETING_KINDS,
+  SPECIAL_MEETING_GROUNDS,
+  isAgency,
+  isOrgan,
+  type Agency,
+  type LegalDate,
+  type MeetingAttendee,
+  type MeetingEvent,
+  type MeetingKind,
+  type SpecialMeetingReason,
+} from '@accord/events';
+import type { Command } from '../shared/command';
+import type { Decider } from '../shared/decider';
+import { actingAgency, isLegalDate, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { meetingError } from './meeting.errors';
+
+export type RecordMeeting = Command<
+  'RecordMeeting',
+  {
+    meetingId: string;
+    kind: MeetingKind;
+    heldOn: LegalDate;
+    attendees: readonly MeetingAttendee[];
+    cases?: readonly string[];
+    specialReason?: SpecialMeetingReason | null;
+    conclusions: readonly string[];
+  }
+>;
+
+export type MeetingCommand = RecordMeeting;
+
+export type MeetingState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'recorded';
+      readonly meetingId: string;
+      readonly kind: MeetingKind;
+      readonly heldOn: LegalDate;
+      readonly convenedBy: Agency;
+      readonly attendees: readonly MeetingAttendee[];
+      /** The three agencies present, in the order of AGENCIES: a flag confirmation may cite the meeting. */
+      readonly agenciesPresent: readonly Agency[];
+      readonly cases: readonly string[];
+      readonly specialReason: SpecialMeetingReason | null;
+      readonly conclusions: readonly string[];
+    };
+
+export const initialMeetingState = (): MeetingState => ({ status: 'none' });
+
+/** Art 14 sets no quorum; "joint" (联席, 共同会商) is read as at least two of the three agencies. */
+export const MIN_AGENCIES_AT_MEETING = 2;
+
+export function decideMeeting(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
+  switch (command.type) {
+    case 'RecordMeeting':
+      return record(command, state);
+    default: {
+      const _exhaustive: never = command.type;
+      return _exhaustive;
+    }
+  }
+}
+
+function record(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
+  const { data, metadata } = command;
+  const { actor } = metadata;
+  if (actor.role === 'auditor') throw meetingError('MEETING_AUDITOR_READ_ONLY');
+  // The convener is the agency whose staff records the meeting.
+  const convenedBy = actingAgency(actor);
+  if (!convenedBy) throw meetingError('MEETING_CONVENER_NOT_AGENCY', { actor: actor.agency });
+  if (state.status !== 'none') throw meetingError('MEETING_ALREADY_RECORDED', { meetingId: state.meetingId });
+  const invalid = (field: string, value: unknown) => meetingError('MEETING_INVALID_INPUT', { field, value });
+  if (!isText(data.meetingId)) throw invalid('meetingId', data.meetingId);
+  if (!isOneOf(MEETING_KINDS, data.kind)) throw invalid('kind', data.kind);
+  if (!isLegalDate(data.heldOn)) throw invalid('heldOn', data.heldOn);
+  const today = legalToday(metadata);
+  if (data.heldOn > today) throw meetingError('MEETING_DATE_IN_FUTURE', { date: data.heldOn, today });
+  const attendees = data.attendees;
+  if (
+    !Array.isArray(attendees) ||
+    !attendees.every(
+      (a) => a && (isAgency(a.agency) || isOrgan(a.agency)) && isText(a.staffId) && isText(a.name),
+    )
+  )
+    throw invalid('attendees', attendees);
+  if (new Set(attendees.map((a) => `${a.agency}/${a.staffId}`)).size !== attendees.length)
+    throw invalid('attendees', 'the same person is listed twice');
+  const present = new Set(attendees.map((a) => a.agency));
+  if (!present.has(convenedBy)) throw meetingError('MEETING_CONVENER_ABSENT', { convenedBy });
+  const agenciesPresent = AGENCIES.filter((a) => present.has(a));
+  // Art 14: a joint meeting system among the three agencies; one agency alone is not a joint meeting.
+  if (agenciesPresent.length < MIN_AGENCIES_AT_MEETING)
+    throw meetingError('MEETING_TOO_FEW_AGENCIES', { agenciesPresent, minimum: MIN_AGENCIES_AT_MEETING });
+  const cases = data.cases ?? [];
+  if (!isTextList(cases, { nonEmpty: false })) throw invalid('cases', cases);
+  const specialReason = data.specialReason ?? null;
+  if (data.kind === 'SPECIAL') {
+    // Art 14: special meetings are for major, sensitive or difficult cases: name them and say why.
+    if (cases.length === 0) throw meetingError('MEETING_SPECIAL_NEEDS_CASE');
+    if (
+      specialReason === null ||
+      !Array.isArray(specialReason.grounds) ||
+      specialReason.grounds.length === 0 ||
+      !specialReason.grounds.every((g) => isOneOf(SPECIAL_MEETING_GROUNDS, g)) ||
+      !isText(specialReason.explanation)
+    )
+      throw meetingError('MEETING_SPECIAL_NEEDS_REASON', { specialReason });
+  } else if (specialReason !== null) {
+    throw invalid('specialReason', 'only a special meeting states a special reason');
+  }
+  if (!isTextList(data.conclusions, { nonEmpty: true })) throw meetingError('MEETING_NO_CONCLUSIONS');
+  return [
+    {
+      type: 'MeetingRecorded',
+      data: {
+        meetingId: data.meetingId,
+        kind: data.kind,
+        heldOn: data.heldOn,
+        convenedBy,
+        attendees: attendees.map(({ agency, staffId, name }) => ({ agency, staffId, name })),
+        cases: [...new Set(cases)],
+        specialReason:
+          specialReason === null
+            ? null
+            : { grounds: [...new Set(specialReason.grounds)], explanation: specialReason.explanation },
+        conclusions: [...data.conclusions],
+      },
+    },
+  ];
+}
+
+export function evolveMeeting(_state: MeetingState, event: MeetingEvent): MeetingState {
+  switch (event.type) {
+    case 'MeetingRecorded': {
+      const present = new Set(event.data.attendees.map((a) => a.agency));
+      return {
+        status: 'recorded',
+        ...event.data,
+        agenciesPresent: AGENCIES.filter((a) => present.has(a)),
+      };
+    }
+    default: {
+      const _exhaustive: never = event.type;
+      return _exhaustive;
+    }
+  }
+}
+
+export const meetingDecider: Decider<MeetingCommand, MeetingState, MeetingEvent> = {
+  decide: decideMeeting,
+  evolve: evolveMeeting,
+  initialState: initialMeetingState,
+};

@@ -1,0 +1,60 @@
+import { defineErrors } from '../shared/rule-error';
+
+export const meetingError = defineErrors({
+  MEETING_AUDITOR_READ_ONLY: {
+    kind: 'forbidden',
+    en: 'Auditors read the ledger; they do not write to it.',
+    zh: '审计人员只能查阅台账，不能写入。',
+  },
+  MEETING_CONVENER_NOT_AGENCY: {
+    kind: 'forbidden',
+    article: 'Art 14',
+    en: 'Meetings are convened and recorded by the court, the procuratorate or the government office.',
+    zh: '联席会议和专题会议由县法院、县检察院或县政府办召集并记录。',
+  },
+  MEETING_INVALID_INPUT: {
+    kind: 'rule',
+    en: 'The meeting record is incomplete or malformed.',
+    zh: '会议记录内容不完整或格式错误。',
+  },
+  MEETING_DATE_IN_FUTURE: {
+    kind: 'rule',
+    en: 'A meeting is recorded once held; it cannot be dated after today.',
+    zh: '会议召开后方可记录，日期不能晚于今天。',
+  },
+  MEETING_ALREADY_RECORDED: {
+    kind: 'conflict',
+    en: 'This meeting has already been recorded.',
+    zh: '该会议已记录。',
+  },
+  MEETING_TOO_FEW_AGENCIES: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'A joint or special meeting needs at least two of the three agencies attending.',
+    zh: '联席会议或专题会议应当至少有两家单位参加。',
+  },
+  MEETING_CONVENER_ABSENT: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'The convening agency must attend its own meeting.',
+    zh: '召集单位应当参加会议。',
+  },
+  MEETING_SPECIAL_NEEDS_CASE: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'A special meeting is about at least one named case.',
+    zh: '专题会议应当至少针对一件具体案件。',
+  },
+  MEETING_SPECIAL_NEEDS_REASON: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'A special meeting states why its cases are major, sensitive or difficult.',
+    zh: '专题会议应当说明案件属于重大、敏感或疑难的理由。',
+  },
+  MEETING_NO_CONCLUSIONS: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'A meeting record states its conclusions (even that none was reached).',
+    zh: '会议记录应当写明会议结论（包括未形成结论的情况）。',
+  },
+});

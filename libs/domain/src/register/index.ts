@@ -1,0 +1,2 @@
+export * from './register.decider';
+export * from './register.errors';
