@@ -58,6 +58,8 @@ export interface EventStore {
 }
 
 export class WrongExpectedRevisionError extends Error {
+  /** Stable code for mapping at the edge (409/412). */
+  readonly code = 'STORE_WRONG_EXPECTED_REVISION';
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedRevision,
@@ -67,9 +69,14 @@ export class WrongExpectedRevisionError extends Error {
     super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
   }
+
+  get zh(): string {
+    return `流 ${this.streamId}：预期版本 ${String(this.expected)}，实际版本 ${String(this.actual)}`;
+  }
 }
 
 export class EventIdConflictError extends Error {
+  readonly code = 'STORE_EVENT_ID_CONFLICT';
   constructor(
     readonly eventId: string,
     readonly streamId: string,
@@ -77,12 +84,21 @@ export class EventIdConflictError extends Error {
     super(`event id ${eventId} is already used elsewhere in the ledger (append to ${streamId} refused)`);
     this.name = 'EventIdConflictError';
   }
+
+  get zh(): string {
+    return `事件编号 ${this.eventId} 已在账本其他位置使用（拒绝写入 ${this.streamId}）`;
+  }
 }
 
 export class EmptyAppendError extends Error {
+  readonly code = 'STORE_EMPTY_APPEND';
   constructor(readonly streamId: string) {
     super(`append to ${streamId} has no events`);
     this.name = 'EmptyAppendError';
+  }
+
+  get zh(): string {
+    return `写入 ${this.streamId} 的事件为空`;
   }
 }
 

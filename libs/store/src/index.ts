@@ -1,1 +1,5 @@
 export * from './event-store';
+export * from './store-errors';
+export * from './memory-event-store';
+export * from './sqlite-event-store';
+export * from './open-store';

@@ -1,0 +1,167 @@
+/**
+ * Event store benchmark: `npm run bench:store` (add `-- --json` for a machine-readable last line).
+ * Runs on a fresh ledger in a temp dir inside the data dir, so it measures the same disk as ./data.
+ */
+import type { ProposedEvent } from '@accord/events';
+import { openSqliteStore, resolveDataDir, type SqliteEventStore } from '@accord/store';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { v4 as uuidv4 } from 'uuid';
+
+const SEQUENTIAL_APPENDS = 2_000;
+const CONCURRENT_APPENDERS = 64;
+const APPENDS_PER_APPENDER = 400;
+const FOLD_LENGTH = 1_000;
+const FOLD_RUNS = 30;
+
+/** About 400 bytes of JSON, like a typical case event. */
+function benchEvent(i: number): ProposedEvent {
+  const commandId = uuidv4();
+  return {
+    eventId: uuidv4(),
+    type: 'InvitationIssued',
+    schemaVersion: 1,
+    data: { invitationId: `inv-${i}`, to: 'GOV_OFFICE', noticeServedOn: '2021-03-01' },
+    occurredAt: '2021-03-01T09:30:00.000+08:00',
+    actor: { agency: 'COURT', staffId: 'clerk-17', role: 'clerk' },
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    ruleSet: '2021-v1',
+  };
+}
+
+async function sequential(store: SqliteEventStore): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < SEQUENTIAL_APPENDS; i++)
+    await store.append('bench-sequential', [benchEvent(i)], {
+      expectedRevision: i === 0 ? 'no_stream' : i - 1,
+    });
+  return SEQUENTIAL_APPENDS / ((performance.now() - started) / 1000);
+}
+
+async function concurrent(store: SqliteEventStore): Promise<number> {
+  const appender = async (a: number) => {
+    for (let i = 0; i < APPENDS_PER_APPENDER; i++)
+      await store.append(`bench-concurrent-${a}`, [benchEvent(i)], {
+        expectedRevision: i === 0 ? 'no_stream' : i - 1,
+      });
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENT_APPENDERS }, (_, a) => appender(a)));
+  return (CONCURRENT_APPENDERS * APPENDS_PER_APPENDER) / ((performance.now() - started) / 1000);
+}
+
+async function readAll(store: SqliteEventStore): Promise<{ perSec: number; events: number }> {
+  let events = 0;
+  const started = performance.now();
+  for await (const batch of store.readAll({ batchSize: 1000 })) events += batch.length;
+  return { perSec: events / ((performance.now() - started) / 1000), events };
+}
+
+async function fold(store: SqliteEventStore): Promise<number> {
+  for (let i = 0; i < FOLD_LENGTH; i += 100)
+    await store.append(
+      'bench-fold',
+      Array.from({ length: 100 }, (_, j) => benchEvent(i + j)),
+      { expectedRevision: i === 0 ? 'no_stream' : i - 1 },
+    );
+  const timings: number[] = [];
+  for (let run = 0; run < FOLD_RUNS; run++) {
+    const started = performance.now();
+    const events = await store.readStream('bench-fold');
+    const state = events.reduce((s, e) => ({ count: s.count + 1, last: e.type }), { count: 0, last: '' });
+    timings.push(performance.now() - started);
+    if (state.count !== FOLD_LENGTH) throw new Error(`fold saw ${state.count} events`);
+  }
+  return median(timings.slice(5));
+}
+
+/** The ceiling: the ledger's own rows, inserted by plain better-sqlite3 in one durable transaction. */
+function rawInserts(sourceFile: string, dir: string): number {
+  const source = new Database(sourceFile, { readonly: true });
+  const rows = source
+    .prepare(
+      "SELECT stream_id, revision, event_id, type, recorded_at, envelope, hash FROM events WHERE stream_id LIKE 'bench-concurrent-%' ORDER BY position",
+    )
+    .raw()
+    .all() as unknown[][];
+  const schema = source
+    .prepare("SELECT sql FROM sqlite_master WHERE name = 'events'")
+    .pluck()
+    .get() as string;
+  source.close();
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(schema);
+  const insert = db.prepare(
+    'INSERT INTO events(stream_id, revision, event_id, type, recorded_at, envelope, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertAll = db.transaction((all: unknown[][]) => {
+    for (const row of all) insert.run(...row);
+  });
+  const started = performance.now();
+  insertAll(rows);
+  const perSec = rows.length / ((performance.now() - started) / 1000);
+  db.close();
+  return perSec;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const dir = mkdtempSync(join(resolveDataDir(), '.bench-store-'));
+  try {
+    const store = await openSqliteStore(dir);
+    const eventBytes = Buffer.byteLength(JSON.stringify(benchEvent(0)));
+    const durableAppendsPerSec1 = await sequential(store);
+    const before = store.stats;
+    const durableAppendsPerSec64 = await concurrent(store);
+    const after = store.stats;
+    const read = await readAll(store);
+    const fold1000Ms = await fold(store);
+    await store.close();
+    const rawInsertsPerSec = rawInserts(store.file, dir);
+    const results = {
+      durableAppendsPerSec1: Math.round(durableAppendsPerSec1),
+      durableAppendsPerSec64: Math.round(durableAppendsPerSec64),
+      readAllEventsPerSec: Math.round(read.perSec),
+      fold1000Ms: Number(fold1000Ms.toFixed(2)),
+      rawInsertsPerSec: Math.round(rawInsertsPerSec),
+      durableRatio64: Number((durableAppendsPerSec64 / rawInsertsPerSec).toFixed(3)),
+      appendsPerCommit64: Number(
+        ((after.appends - before.appends) / (after.commits - before.commits)).toFixed(1),
+      ),
+      eventBytes,
+    };
+    const targets: Partial<Record<keyof typeof results, string>> = {
+      durableAppendsPerSec1: '>= 2000',
+      durableAppendsPerSec64: '>= 20000',
+      readAllEventsPerSec: '>= 200000',
+      fold1000Ms: '<= 10',
+    };
+    console.table(
+      Object.entries(results).map(([metric, value]) => ({
+        metric,
+        value,
+        target: targets[metric as keyof typeof results] ?? '',
+      })),
+    );
+    if (json) console.log(JSON.stringify(results));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

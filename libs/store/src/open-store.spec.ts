@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LEDGER_FILE, openSqliteStore, resolveDataDir } from './open-store';
+import { SqliteEventStore } from './sqlite-event-store';
+import { proposedEvent } from './testing/fixtures';
+
+describe('resolveDataDir and openSqliteStore', () => {
+  let root: string;
+  const savedEnv = process.env.ACCORD_DATA_DIR;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'accord-open-'));
+    delete process.env.ACCORD_DATA_DIR;
+  });
+
+  afterEach(() => {
+    if (savedEnv === undefined) delete process.env.ACCORD_DATA_DIR;
+    else process.env.ACCORD_DATA_DIR = savedEnv;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('prefers an explicit directory over ACCORD_DATA_DIR, and creates it', () => {
+    process.env.ACCORD_DATA_DIR = join(root, 'from-env');
+    const dir = resolveDataDir(join(root, 'explicit', 'nested'));
+    expect(dir).toBe(join(root, 'explicit', 'nested'));
+    expect(existsSync(dir)).toBe(true);
+    expect(existsSync(join(root, 'from-env'))).toBe(false);
+  });
+
+  it('falls back to ACCORD_DATA_DIR, then to ./data, always absolute', () => {
+    process.env.ACCORD_DATA_DIR = join(root, 'from-env');
+    expect(resolveDataDir()).toBe(join(root, 'from-env'));
+    delete process.env.ACCORD_DATA_DIR;
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      expect(resolveDataDir()).toBe(resolve(root, 'data'));
+      expect(existsSync(join(root, 'data'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('opens <dataDir>/ledger.db, creating the directory and the file', async () => {
+    const dir = join(root, 'fresh');
+    const store = await openSqliteStore(dir);
+    try {
+      expect(store).toBeInstanceOf(SqliteEventStore);
+      expect(store.file).toBe(join(dir, LEDGER_FILE));
+      await store.append('s', [proposedEvent()], { expectedRevision: 'no_stream' });
+      expect(existsSync(join(dir, LEDGER_FILE))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});

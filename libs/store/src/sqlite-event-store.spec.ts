@@ -1,0 +1,320 @@
+import type { RecordedEvent } from '@accord/events';
+import { canonicalJson, hashEnvelope, sha256Hex, verifyChain } from '@accord/events/integrity';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type EventStore, WrongExpectedRevisionError } from './event-store';
+import { LEDGER_FILE, openSqliteStore } from './open-store';
+import type { SqliteEventStore } from './sqlite-event-store';
+import { describeEventStoreConformance } from './testing/conformance';
+import { proposedEvent, proposedEvents } from './testing/fixtures';
+
+describeEventStoreConformance(
+  'SqliteEventStore',
+  async ({ clock }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-store-'));
+    let store: EventStore = await openSqliteStore(dir, { clock });
+    return {
+      store,
+      async reopen() {
+        await store.close();
+        store = await openSqliteStore(dir, { clock });
+        return store;
+      },
+      async cleanup() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { persistent: true },
+);
+
+describe('SqliteEventStore on its file', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let raw: Database.Database | undefined;
+  const stores: EventStore[] = [];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
+    store = await openSqliteStore(dir);
+    stores.push(store);
+  });
+
+  afterEach(async () => {
+    raw?.close();
+    raw = undefined;
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function rawConnection(): Database.Database {
+    raw = new Database(join(dir, LEDGER_FILE));
+    raw.pragma('busy_timeout = 5000');
+    return raw;
+  }
+
+  async function openAnother(): Promise<SqliteEventStore> {
+    const other = await openSqliteStore(dir);
+    stores.push(other);
+    return other;
+  }
+
+  it('keeps the ledger at <dataDir>/ledger.db in WAL mode with a schema version', async () => {
+    await store.append('s', [proposedEvent()], { expectedRevision: 'any' });
+    const db = rawConnection();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+    const row = db.prepare('SELECT * FROM events').get() as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual([
+      'position',
+      'stream_id',
+      'revision',
+      'event_id',
+      'type',
+      'recorded_at',
+      'envelope',
+      'hash',
+    ]);
+  });
+
+  it('stores as envelope exactly the canonical bytes that were hashed', async () => {
+    const { events } = await store.append(
+      's',
+      [proposedEvent({ data: { z: 1, a: [2, { y: 'é', b: null }] } })],
+      {
+        expectedRevision: 'any',
+      },
+    );
+    const row = rawConnection().prepare('SELECT envelope, hash FROM events').get() as {
+      envelope: string;
+      hash: string;
+    };
+    const { hash: _hash, position: _position, ...hashed } = events[0];
+    expect(row.envelope).toBe(canonicalJson(hashed));
+    expect(row.hash).toBe(sha256Hex(row.envelope));
+    expect(row.hash).toBe(hashEnvelope(events[0]));
+  });
+
+  it('refuses UPDATE and DELETE on events from any connection', async () => {
+    await store.append('s', [proposedEvent()], { expectedRevision: 'any' });
+    const db = rawConnection();
+    expect(() => db.prepare("UPDATE events SET type = 'Forged'").run()).toThrow(/events are immutable/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/events are immutable/);
+    expect(db.prepare('SELECT type FROM events').pluck().get()).toBe('TestEventHappened');
+  });
+
+  it('group commit: appends of one tick share one transaction, and a failing one leaves the others written', async () => {
+    await store.append('taken', [proposedEvent()], { expectedRevision: 'no_stream' });
+    const before = store.stats;
+    const outcomes = await Promise.allSettled([
+      store.append('g-1', [proposedEvent()], { expectedRevision: 'no_stream' }),
+      store.append('taken', [proposedEvent()], { expectedRevision: 'no_stream' }),
+      // Fails after its first row is inserted: its savepoint must take that row back.
+      store.append('g-2', [proposedEvent(), proposedEvent({ data: { amount: BigInt(1) } })], {
+        expectedRevision: 'any',
+      }),
+      store.append('g-3', proposedEvents(2), { expectedRevision: 'no_stream' }),
+      store.append('g-1', [proposedEvent()], { expectedRevision: 0 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(store.stats.commits - before.commits).toBe(1);
+    expect(store.stats.appends - before.appends).toBe(5);
+    expect(await store.readStream('g-2')).toEqual([]);
+    expect((await store.readStream('g-1')).map((e) => e.revision)).toEqual([0, 1]);
+    expect(await store.readStream('g-3')).toHaveLength(2);
+    const all: RecordedEvent[] = [];
+    for await (const batch of store.readAll()) all.push(...batch);
+    expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('two connections writing one stream never fork its chain', async () => {
+    const other = await openAnother();
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? store : other).append('shared', [proposedEvent()], { expectedRevision: 'any' }),
+      ),
+    );
+    const events = await store.readStream('shared');
+    expect(events.map((e) => e.revision)).toEqual([...Array(30).keys()]);
+    expect(verifyChain('shared', events)).toBeNull();
+  });
+
+  it('a stale expectation from another connection is refused with the actual revision', async () => {
+    const other = await openAnother();
+    await store.append('s', [proposedEvent()], { expectedRevision: 'no_stream' });
+    await other.append('s', [proposedEvent()], { expectedRevision: 0 });
+    const error = await store
+      .append('s', [proposedEvent()], { expectedRevision: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((error as WrongExpectedRevisionError).actual).toBe(1);
+  });
+
+  it('a subscriber sees appends committed by another connection', async () => {
+    const writer = await openAnother();
+    await writer.append('w', [proposedEvent()], { expectedRevision: 'any' });
+    const subscription = store.subscribe();
+    const seen: RecordedEvent[] = [];
+    const consumer = (async () => {
+      for await (const event of subscription) {
+        seen.push(event);
+        if (seen.length === 6) break;
+      }
+    })();
+    for (let i = 0; i < 5; i++) await writer.append('w', [proposedEvent()], { expectedRevision: i });
+    await consumer;
+    expect(seen.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(seen.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  describe('checkStorage', () => {
+    async function ledgerWithTriggersDropped(): Promise<Database.Database> {
+      for (let i = 0; i < 3; i++)
+        await store.append(`c-${i}`, proposedEvents(2), { expectedRevision: 'no_stream' });
+      const db = rawConnection();
+      db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
+      return db;
+    }
+
+    it('finds nothing in an untouched ledger', async () => {
+      await ledgerWithTriggersDropped();
+      await expect(store.checkStorage()).resolves.toBeNull();
+    });
+
+    it.each([
+      ['type', "'Forged'", /type/],
+      ['stream_id', "'c-9'", /stream_id/],
+      ['revision', '7', /revision/],
+      ['event_id', "'00000000-0000-4000-8000-000000000000'", /event_id/],
+      ['recorded_at', "'2000-01-01T00:00:00.000Z'", /recorded_at/],
+    ])('finds a %s column edited apart from its envelope', async (column, value, reason) => {
+      const db = await ledgerWithTriggersDropped();
+      db.prepare(`UPDATE events SET ${column} = ${value} WHERE position = 4`).run();
+      await expect(store.checkStorage()).resolves.toMatchObject({
+        position: 4,
+        reason: expect.stringMatching(reason),
+      });
+    });
+
+    it('finds a non-canonical rewrite that parses to the same JSON, and reports the lowest position', async () => {
+      const db = await ledgerWithTriggersDropped();
+      const rewrite = db.prepare('UPDATE events SET envelope = ? WHERE position = ?');
+      const envelopeAt = db.prepare('SELECT envelope FROM events WHERE position = ?').pluck();
+      for (const position of [5, 3]) {
+        const text = envelopeAt.get(position) as string;
+        rewrite.run(JSON.stringify(JSON.parse(text), null, 1), position);
+      }
+      const fault = await store.checkStorage();
+      expect(fault).toEqual({
+        streamId: 'c-1',
+        revision: 0,
+        position: 3,
+        reason: expect.stringMatching(/canonical/),
+      });
+      // The chain alone cannot see it: the parsed event still hashes right.
+      expect(verifyChain('c-1', await store.readStream('c-1'))).toBeNull();
+    });
+
+    it('finds a field added to an envelope, which the hash chain alone would not see', async () => {
+      const db = await ledgerWithTriggersDropped();
+      const text = db.prepare('SELECT envelope FROM events WHERE position = 2').pluck().get() as string;
+      const forged = canonicalJson({ ...(JSON.parse(text) as object), approvedBy: 'someone-else' });
+      db.prepare('UPDATE events SET envelope = ? WHERE position = 2').run(forged);
+      await expect(store.checkStorage()).resolves.toMatchObject({
+        position: 2,
+        reason: expect.stringMatching(/fields/),
+      });
+      expect(verifyChain('c-0', await store.readStream('c-0'))).toBeNull();
+    });
+
+    it('finds an envelope that does not parse', async () => {
+      const db = await ledgerWithTriggersDropped();
+      db.prepare('UPDATE events SET envelope = \'{"eventId":\' WHERE position = 6').run();
+      await expect(store.checkStorage()).resolves.toMatchObject({
+        position: 6,
+        reason: expect.stringMatching(/JSON/),
+      });
+    });
+  });
+
+  it('keeps every acknowledged append across a SIGKILL of the writing process, seen live by another process', async () => {
+    const acknowledged: Ack[] = [];
+    const subscription = store.subscribe();
+    const seen: RecordedEvent[] = [];
+    const watcher = (async () => {
+      for await (const event of subscription) seen.push(event);
+    })();
+
+    const exit = await runChildUntilKilled(dir, 150, acknowledged);
+    expect(exit.signal).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+
+    await store.close();
+    await watcher;
+    const reopened = await openSqliteStore(dir);
+    stores.push(reopened);
+    for (const ack of acknowledged) {
+      const [event] = await reopened.readStream(ack.streamId, {
+        fromRevision: ack.revision,
+        toRevision: ack.revision,
+      });
+      expect(event).toMatchObject(ack);
+    }
+    const all: RecordedEvent[] = [];
+    for await (const batch of reopened.readAll()) all.push(...batch);
+    expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
+    for (const streamId of new Set(all.map((e) => e.streamId)))
+      expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
+    await expect(reopened.checkStorage()).resolves.toBeNull();
+    // The parent's subscriber followed the other process by polling, in commit order, without gaps.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual(all.slice(0, seen.length));
+  });
+});
+
+interface Ack {
+  streamId: string;
+  revision: number;
+  position: number;
+  eventId: string;
+}
+
+function runChildUntilKilled(
+  dataDir: string,
+  killAfter: number,
+  acknowledged: Ack[],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const script = join(__dirname, 'testing', 'append-child.ts');
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, dataDir, '4'],
+    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    acknowledged.push(JSON.parse(line) as Ack);
+    if (acknowledged.length === killAfter) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    // 'close' comes after stdout has ended, so every line already in the pipe has been counted.
+    child.on('close', (code, signal) => {
+      if (signal === null) reject(new Error(`append child exited with ${code}: ${stderr}`));
+      else resolve({ code, signal });
+    });
+  });
+}
