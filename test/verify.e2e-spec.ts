@@ -38,7 +38,8 @@ describe('accord verify (e2e)', () => {
     const dir = copyLedger(intact, root);
     tamper(dir, edit);
     const result = await runAccord(['verify', '--data', dir]);
-    expect(result.stderr).toBe('');
+    // The tamperer dropped the immutability triggers first, as an attacker would: verify says so.
+    expect(result.stderr).toContain('immutability triggers are missing');
     expect(result.code).toBe(1);
     return result.stdout.trim();
   }
@@ -64,6 +65,7 @@ describe('accord verify (e2e)', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       ledger: join(intact, LEDGER_FILE),
+      missingTriggers: [],
       ok: true,
       streams: 5,
       events: sample.events,

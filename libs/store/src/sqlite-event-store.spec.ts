@@ -108,6 +108,20 @@ describe('SqliteEventStore on its file', () => {
     expect(db.prepare('SELECT type FROM events').pluck().get()).toBe('TestEventHappened');
   });
 
+  it('a read-only open writes nothing: dropped triggers stay dropped and appends are refused', async () => {
+    await store.append('s', [proposedEvent()], { expectedRevision: 'any' });
+    const db = rawConnection();
+    db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
+    const reader = await openSqliteStore(dir, { readonly: true });
+    stores.push(reader);
+    expect(reader.missingImmutabilityTriggers()).toEqual(['events_no_update', 'events_no_delete']);
+    expect(await reader.readStream('s')).toHaveLength(1);
+    await expect(reader.append('s', [proposedEvent()], { expectedRevision: 'any' })).rejects.toThrow(
+      /read-only/,
+    );
+    expect(store.missingImmutabilityTriggers()).toEqual(['events_no_update', 'events_no_delete']);
+  });
+
   it('group commit: appends of one tick share one transaction, and a failing one leaves the others written', async () => {
     await store.append('taken', [proposedEvent()], { expectedRevision: 'no_stream' });
     const before = store.stats;

@@ -67,6 +67,11 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** At most this many appends share one transaction (bounds the latency of a flush). */
   readonly maxAppendsPerCommit?: number;
+  /**
+   * Open an existing ledger without writing to it: no schema script (which would silently re-create
+   * triggers an attacker dropped) and no journal-mode change. For `accord verify` and other audits.
+   */
+  readonly readonly?: boolean;
 }
 
 interface PendingAppend {
@@ -97,6 +102,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
   private flushScheduled = false;
   private flushed: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly readonly: boolean;
   private readonly counters = { commits: 0, appends: 0 };
 
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
@@ -110,12 +116,15 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.maxAppendsPerCommit = options.maxAppendsPerCommit ?? 1024;
-    this.db = new Database(file);
+    this.readonly = options.readonly ?? false;
+    this.db = new Database(file, this.readonly ? { readonly: true, fileMustExist: true } : {});
     try {
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.exec(SCHEMA);
+      if (!this.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = FULL');
+        this.db.exec(SCHEMA);
+      }
       const version = this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get();
       if (version !== String(SQLITE_SCHEMA_VERSION))
         throw new Error(`${file}: ledger schema version ${String(version)} is not ${SQLITE_SCHEMA_VERSION}`);
@@ -178,6 +187,20 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
     };
   }
 
+  /**
+   * The triggers that make the file itself refuse UPDATE and DELETE, if any are gone. Their absence
+   * proves nothing was changed, but it means someone with write access removed a guard.
+   */
+  missingImmutabilityTriggers(): string[] {
+    const present = new Set(
+      this.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
+        .pluck()
+        .all(),
+    );
+    return ['events_no_update', 'events_no_delete'].filter((name) => !present.has(name));
+  }
+
   /** Transactions committed and appends they carried: their ratio is the group-commit batch size. */
   get stats(): { readonly commits: number; readonly appends: number } {
     return { ...this.counters };
@@ -186,6 +209,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
   append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
       this.assertOpen();
+      if (this.readonly) throw new Error(`${this.file} is open read-only: appends are refused`);
       assertAppendable(streamId, events);
       assertExpectedRevisionShape(options.expectedRevision);
     } catch (error) {

@@ -45,14 +45,20 @@ const verifyCommand: CliCommand = {
 
     let store: SqliteEventStore;
     try {
-      store = await openSqliteStore(dataDir);
+      store = await openSqliteStore(dataDir, { readonly: true });
     } catch (error) {
       io.err(`accord verify: cannot open the ledger at ${file}: ${(error as Error).message}`);
       return EXIT_USAGE;
     }
     try {
       const report = await verifyLedger(store);
-      io.out(flags.json ? JSON.stringify({ ledger: file, ...report }) : formatVerifyReport(report));
+      const missingTriggers = store.missingImmutabilityTriggers();
+      if (flags.json) io.out(JSON.stringify({ ledger: file, ...report, missingTriggers }));
+      else {
+        io.out(formatVerifyReport(report));
+        if (missingTriggers.length > 0)
+          io.err(`warning: the ledger's immutability triggers are missing (${missingTriggers.join(', ')})`);
+      }
       return report.ok ? EXIT_OK : EXIT_FAILED;
     } finally {
       await store.close();
