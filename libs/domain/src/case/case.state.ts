@@ -1,0 +1,260 @@
+import type {
+  ActivityKind,
+  ActorAgency,
+  Agency,
+  AssignedMediator,
+  AttendanceKind,
+  CaseChannel,
+  CaseDeadline,
+  CaseDeadlineExplanation,
+  CaseOutcome,
+  CaseParty,
+  CaseRespondent,
+  ConsentState,
+  EligibilityGround,
+  EligibilityOutcome,
+  InvitationArticle,
+  LegalDate,
+  MajorRiskReason,
+  OrganHeadRole,
+  RiskLevel,
+} from '@accord/events';
+
+/**
+ * The case as a plain JSON object: the API returns it as-is (also as of a past instant), so every
+ * field is JSON (arrays, not maps; null, never undefined).
+ */
+export type CaseState = NoCase | RegisteredCase;
+
+export interface NoCase {
+  readonly status: 'none';
+}
+
+export type CaseStage =
+  | 'REGISTERED'
+  | 'ELIGIBILITY_ASSESSED'
+  | 'RESOLUTION_OPEN'
+  | 'RESOLUTION_ENDED'
+  | 'OUTCOME_RECORDED'
+  | 'CLOSED';
+
+export interface StatedParty extends CaseParty {
+  /** Art 2: the party's current consent to a resolution, the latest recorded. */
+  readonly consent: ConsentState | null;
+  readonly consentOn: LegalDate | null;
+}
+
+export interface EligibilityAssessment {
+  readonly assessmentId: string;
+  readonly outcome: EligibilityOutcome;
+  readonly grounds: readonly EligibilityGround[];
+  readonly legalExplanation: string | null;
+  readonly assessedOn: LegalDate;
+}
+
+export interface Resolution {
+  readonly openedOn: LegalDate;
+  readonly assessmentId: string;
+  readonly status: 'open' | 'ended';
+  readonly endedOn: LegalDate | null;
+  /** OUTCOME: the outcome was recorded; INELIGIBLE: a reassessment found the demands clearly unlawful or unreasonable. */
+  readonly endReason: 'OUTCOME' | 'INELIGIBLE' | null;
+}
+
+export type InvitationStatus = 'open' | 'accepted' | 'declined' | 'withdrawn' | 'lapsed';
+
+export interface CaseInvitation {
+  readonly invitationId: string;
+  readonly from: Agency;
+  readonly to: Agency;
+  readonly article: InvitationArticle;
+  readonly grounds: string;
+  readonly noticeServedOn: LegalDate;
+  readonly noticeDeadline: CaseDeadline;
+  readonly replyDeadline: CaseDeadline;
+  readonly status: InvitationStatus;
+  readonly repliedOn: LegalDate | null;
+  /** Replied after the reply deadline; null until replied. */
+  readonly late: boolean | null;
+  readonly declineReasons: string | null;
+  readonly withdrawnOn: LegalDate | null;
+  readonly withdrawalReasons: string | null;
+}
+
+export interface CaseActivity {
+  readonly activityId: string;
+  readonly kind: ActivityKind;
+  readonly description: string | null;
+  readonly heldOn: LegalDate;
+  readonly agencies: readonly Agency[];
+  readonly partyIds: readonly string[];
+  readonly others: readonly string[];
+}
+
+export interface RiskAssessment {
+  readonly assessmentId: string;
+  readonly level: RiskLevel;
+  readonly peopleInvolved: number;
+  readonly massIncidentRisk: boolean;
+  readonly factors: readonly string[];
+  readonly assessedOn: LegalDate;
+  readonly majorRisk: boolean;
+  readonly majorRiskReasons: readonly MajorRiskReason[];
+}
+
+export interface EscalationDue {
+  readonly assessmentId: string;
+  readonly dueBy: LegalDate;
+  readonly explanation: CaseDeadlineExplanation;
+}
+
+export interface RiskEscalation {
+  readonly escalationId: string;
+  readonly assessmentId: string;
+  readonly escalatedOn: LegalDate;
+  readonly summary: string;
+  readonly majorRisk: boolean;
+  readonly dueBy: LegalDate | null;
+  readonly late: boolean;
+}
+
+export interface PreventionPlan {
+  readonly planId: string;
+  readonly assessmentId: string;
+  readonly adoptedOn: LegalDate;
+  readonly summary: string;
+  readonly measures: readonly string[];
+}
+
+export interface CaseRisk {
+  /** Every assessment, oldest first; the last is current. */
+  readonly assessments: readonly RiskAssessment[];
+  /** Whether the current assessment finds major risk (Art 10). */
+  readonly majorRisk: boolean;
+  /** Art 10: a report to county leadership owed since a major-risk assessment, until made. */
+  readonly escalationDue: EscalationDue | null;
+  readonly escalations: readonly RiskEscalation[];
+  readonly plans: readonly PreventionPlan[];
+}
+
+export interface ParticipationRequest {
+  readonly requestId: string;
+  readonly requestedBy: Agency;
+  readonly organ: CaseRespondent;
+  readonly requestedOn: LegalDate;
+  readonly sessionOn: LegalDate;
+  readonly purpose: string;
+  readonly attendance: {
+    readonly kind: AttendanceKind;
+    readonly attendee: { readonly name: string; readonly role: OrganHeadRole } | null;
+    readonly justification: string | null;
+  } | null;
+  readonly absenceReport: { readonly reportedOn: LegalDate; readonly note: string } | null;
+}
+
+export interface Relief {
+  readonly reliefId: string;
+  readonly partyId: string;
+  readonly department: string;
+  readonly coordinatedOn: LegalDate;
+  readonly basis: string;
+}
+
+export interface RecordedOutcome {
+  readonly outcome: CaseOutcome;
+  readonly decidedOn: LegalDate;
+  readonly summary: string;
+  readonly consents: readonly { readonly partyId: string; readonly givenOn: LegalDate }[];
+}
+
+export interface RegisteredCase {
+  readonly status: 'open' | 'closed';
+  readonly stage: CaseStage;
+  readonly caseId: string;
+  readonly channel: CaseChannel;
+  readonly leadAgency: Agency;
+  readonly externalCaseNumber: string;
+  readonly acceptedOn: LegalDate;
+  readonly parties: readonly StatedParty[];
+  readonly respondent: CaseRespondent;
+  readonly matter: string;
+  readonly peopleInvolved: number;
+  /** Art 17: the lead agency first, then each agency that accepted an invitation, in order. */
+  readonly participants: readonly Agency[];
+  readonly links: readonly {
+    readonly caseId: string;
+    readonly channel: CaseChannel;
+    readonly note: string;
+  }[];
+  readonly nonSupportDecision: {
+    readonly decisionNumber: string;
+    readonly decidedOn: LegalDate;
+    readonly summary: string;
+  } | null;
+  /** Art 3: the current assessment; earlier ones are in `supersededEligibility`. */
+  readonly eligibility: EligibilityAssessment | null;
+  readonly supersededEligibility: readonly EligibilityAssessment[];
+  readonly resolution: Resolution | null;
+  readonly invitations: readonly CaseInvitation[];
+  readonly activities: readonly CaseActivity[];
+  readonly mediators: readonly (AssignedMediator & { readonly assignedOn: LegalDate })[];
+  readonly risk: CaseRisk;
+  readonly participationRequests: readonly ParticipationRequest[];
+  readonly reliefs: readonly Relief[];
+  readonly outcome: RecordedOutcome | null;
+  readonly closedOn: LegalDate | null;
+}
+
+export function initialCaseState(): CaseState {
+  return { status: 'none' };
+}
+
+export type CaseAccess = 'participant' | 'invitee' | 'none';
+
+/**
+ * Art 17: who may see (and act on) a case. The lead agency and agencies that accepted an invitation
+ * take part; an agency with an open, unanswered invitation sees only what it needs to reply;
+ * everyone else sees nothing. Auditors are let in by the API, not here.
+ */
+export function caseAccess(state: CaseState, agency: ActorAgency): CaseAccess {
+  if (state.status === 'none') return 'none';
+  if ((state.participants as readonly string[]).includes(agency)) return 'participant';
+  if (state.invitations.some((i) => i.status === 'open' && i.to === agency)) return 'invitee';
+  return 'none';
+}
+
+/** What an invited agency may see before it accepts (Art 17): the notice's facts, and its own invitations. */
+export interface InviteeView {
+  readonly access: 'invitee';
+  readonly caseId: string;
+  readonly channel: CaseChannel;
+  readonly leadAgency: Agency;
+  readonly externalCaseNumber: string;
+  readonly acceptedOn: LegalDate;
+  readonly respondent: CaseRespondent;
+  readonly matter: string;
+  readonly peopleInvolved: number;
+  readonly invitations: readonly CaseInvitation[];
+}
+
+/**
+ * The case as an agency may read it (Art 17): all of it for a participant; for an invitee only what
+ * the written notice of Art 4 carries — no parties, consents, risk or activities; nothing otherwise.
+ */
+export function caseViewFor(state: CaseState, agency: ActorAgency): RegisteredCase | InviteeView | null {
+  const access = caseAccess(state, agency);
+  if (state.status === 'none' || access === 'none') return null;
+  if (access === 'participant') return state;
+  return {
+    access: 'invitee',
+    caseId: state.caseId,
+    channel: state.channel,
+    leadAgency: state.leadAgency,
+    externalCaseNumber: state.externalCaseNumber,
+    acceptedOn: state.acceptedOn,
+    respondent: state.respondent,
+    matter: state.matter,
+    peopleInvolved: state.peopleInvolved,
+    invitations: state.invitations.filter((i) => i.to === agency),
+  };
+}
