@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { LegalCalendar, RuleSet } from '@accord/domain';
+import type { EventStore } from '@accord/store';
+import { AccessLog } from './access/access-log';
+import type { ApiConfig } from './config/config';
+import { HealthController } from './health/health.controller';
+import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
+import type { IdempotencyStore } from './http/idempotency.store';
+import { ProblemFilter } from './http/problem.filter';
+import { AuthGuard, TOKEN_SETTINGS } from './identity/auth.guard';
+import type { TokenSettings } from './identity/tokens';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { CommandPipeline } from './pipeline/command-pipeline';
+import { StreamReader } from './pipeline/stream-reader';
+import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET } from './pipeline/tokens';
+import { SLICES } from './slices';
+
+export interface AppDependencies {
+  readonly config: ApiConfig;
+  readonly store: EventStore;
+  readonly calendar: LegalCalendar;
+  readonly rules: RuleSet;
+  readonly tokens: TokenSettings;
+  readonly idempotency: IdempotencyStore;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, MetricsController, ...SLICES.flatMap((s) => s.controllers)],
+      providers: [
+        { provide: API_CONFIG, useValue: deps.config },
+        { provide: EVENT_STORE, useValue: deps.store },
+        { provide: LEGAL_CALENDAR, useValue: deps.calendar },
+        { provide: RULE_SET, useValue: deps.rules },
+        { provide: TOKEN_SETTINGS, useValue: deps.tokens },
+        { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        Metrics,
+        CommandPipeline,
+        StreamReader,
+        AccessLog,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        IdempotencyInterceptor,
+        ...SLICES.flatMap((s) => s.providers ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { newId, UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { AssessEligibilityCommand } from './assess-eligibility.command';
+import { AssessEligibilityRequestDto } from './assess-eligibility.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class AssessEligibilityController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/eligibility-assessments')
+  @HttpCode(201)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Assess whether the case qualifies for a resolution effort (Art 3)',
+    description: 'Lead agency only. `id` in the answer is the generated assessment id.',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  assess(
+    @UuidParam('id') caseId: string,
+    @Body() body: AssessEligibilityRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new AssessEligibilityCommand(caseId, newId(ctx, 'assessment'), body, ctx));
+  }
+}

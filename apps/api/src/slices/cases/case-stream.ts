@@ -1,0 +1,2 @@
+/** Stream naming (architecture.md): one stream per case. */
+export const caseStreamId = (caseId: string): string => `case-${caseId}`;

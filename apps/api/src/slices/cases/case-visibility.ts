@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { caseAccess, caseDecider, caseError, type CaseState } from '@accord/domain';
+import { AccessLog, type CaseView } from '../../access/access-log';
+import type { RequestContext } from '../../http/request-context';
+import { type LoadedEvents, type LoadedStream, StreamReader } from '../../pipeline/stream-reader';
+import { caseStreamId } from './case-stream';
+
+export type CaseAccessLevel = 'participant' | 'invitee' | 'auditor';
+
+export interface VisibleCase extends LoadedStream<CaseState> {
+  /** The stored events, for the history view only. */
+  readonly events?: LoadedEvents<CaseState>['events'];
+  readonly caseId: string;
+  readonly streamId: string;
+  readonly access: CaseAccessLevel;
+  /** The view actually shown: an invitee asking for the full case gets the reduced one. */
+  readonly view: CaseView;
+}
+
+/**
+ * Art 17 at the read edge: loads a case and decides what the caller may see. A case the caller may
+ * not see answers exactly like one that does not exist. Every outcome is recorded in the access log
+ * before the read answers.
+ */
+@Injectable()
+export class CaseVisibility {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async open(ctx: RequestContext, caseId: string, wanted: CaseView, asOf?: string): Promise<VisibleCase> {
+    const streamId = caseStreamId(caseId);
+    // The current case comes from the reader's cache plus any newer events; history and as-of read everything.
+    const loaded: LoadedStream<CaseState> & { events?: LoadedEvents<CaseState>['events'] } =
+      wanted === 'history' || asOf !== undefined
+        ? await this.reader.all(streamId, caseDecider, asOf === undefined ? {} : { asOf })
+        : await this.reader.current(streamId, caseDecider);
+    const access = this.accessOf(ctx, loaded.state);
+    // An invitee sees only what it needs to reply: never the history, which holds everything.
+    const view: CaseView | undefined =
+      access === undefined
+        ? undefined
+        : access === 'invitee'
+          ? wanted === 'history'
+            ? undefined
+            : 'reduced'
+          : wanted;
+    const record = { caseId, streamId, asOf: asOf ?? null };
+    if (view === undefined) {
+      await this.accessLog.record(ctx, {
+        ...record,
+        view: wanted,
+        outcome: loaded.state.status === 'none' ? 'not_found' : 'refused',
+        revision: -1,
+      });
+      throw caseError('CASE_NOT_FOUND', { caseId });
+    }
+    await this.accessLog.record(ctx, { ...record, view, outcome: 'granted', revision: loaded.revision });
+    return { ...loaded, caseId, streamId, access: access!, view };
+  }
+
+  private accessOf(ctx: RequestContext, state: CaseState): CaseAccessLevel | undefined {
+    if (state.status === 'none') return undefined;
+    // Auditors read every case (inspection and discipline); the read is still recorded.
+    if (ctx.actor.role === 'auditor') return 'auditor';
+    const access = caseAccess(state, ctx.actor.agency);
+    return access === 'none' ? undefined : access;
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RegisteredCase } from '@accord/domain';
+import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { UuidParam } from '../../../http/ids';
+import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Read } from '../../../identity/access.decorators';
+import { CaseVisibility } from '../case-visibility';
+import { CaseViewDto, reducedCaseView } from './case-view.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class GetCaseController {
+  constructor(private readonly cases: CaseVisibility) {}
+
+  @Get(':id')
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: 'A case, folded from its events (Art 17: visible to participants, invitees in part, auditors)',
+    description:
+      'Always current; `asOf` gives the case as recorded at that instant. The read is recorded in the access log before it answers.',
+  })
+  @ApiOkResponse({ type: CaseViewDto })
+  async get(
+    @UuidParam('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseViewDto> {
+    const found = await this.cases.open(ctx, id, 'full', query.asOf);
+    const state = found.state as RegisteredCase;
+    return {
+      id,
+      streamId: found.streamId,
+      revision: found.revision,
+      position: found.position,
+      asOf: query.asOf ?? null,
+      access: found.access,
+      view: found.view,
+      case: found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state,
+    };
+  }
+}

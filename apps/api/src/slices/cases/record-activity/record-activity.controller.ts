@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { newId, UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { RecordActivityCommand } from './record-activity.command';
+import { RecordActivityRequestDto } from './record-activity.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class RecordActivityController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/activities')
+  @HttpCode(201)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Record a resolution activity: hearing, coordination, mediation plan, … (Art 6)',
+    description:
+      'A participating agency, while a resolution effort is open. `id` in the answer is the generated activity id.',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  record(
+    @UuidParam('id') caseId: string,
+    @Body() body: RecordActivityRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new RecordActivityCommand(caseId, newId(ctx, 'activity'), body, ctx));
+  }
+}

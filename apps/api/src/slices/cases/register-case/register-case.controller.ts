@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { newId } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { RegisterCaseCommand } from './register-case.command';
+import { RegisterCaseRequestDto } from './register-case.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class RegisterCaseController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Register a case accepted in your channel (Art 1)',
+    description:
+      "Only the channel's lead agency registers: GOV_OFFICE reconsideration, COURT litigation, PROCURATORATE supervision. The case id is generated.",
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  register(@Body() body: RegisterCaseRequestDto, @Ctx() ctx: RequestContext): Promise<WriteResult> {
+    return this.commands.execute(new RegisterCaseCommand(newId(ctx, 'case'), body, ctx));
+  }
+}

@@ -1,0 +1,33 @@
+import { caseShared } from './cases';
+import { CASE_ACT_SLICES } from './cases/case-acts';
+import { assessEligibility } from './cases/assess-eligibility';
+import { getCase } from './cases/get-case';
+import { getCaseHistory } from './cases/get-case-history';
+import { openResolution } from './cases/open-resolution';
+import { recordActivity } from './cases/record-activity';
+import { registerCase } from './cases/register-case';
+import { AGENCY_SLICES } from './agencies';
+import { COMMENDATION_SLICES } from './commendations';
+import { LETTER_SLICES } from './letters';
+import { MEDIATOR_SLICES } from './mediators';
+import { MEETING_SLICES } from './meetings';
+import { REGISTER_SLICES } from './register';
+import type { Slice } from './slice';
+
+/** Every slice the API serves. Adding an act is one line here, pointing at its folder's index. */
+export const SLICES: readonly Slice[] = [
+  caseShared,
+  registerCase,
+  getCase,
+  getCaseHistory,
+  assessEligibility,
+  openResolution,
+  recordActivity,
+  ...CASE_ACT_SLICES,
+  ...LETTER_SLICES,
+  ...REGISTER_SLICES,
+  ...MEDIATOR_SLICES,
+  ...AGENCY_SLICES,
+  ...COMMENDATION_SLICES,
+  ...MEETING_SLICES,
+];

@@ -1,0 +1,304 @@
+/**
+ * API benchmark: `npm run bench:api` (add `-- --json` for a machine-readable last line; `--runs N`,
+ * `--duration S`, `--connections C` to change the load).
+ *
+ * The API runs in a child process on a fresh embedded SQLite ledger (a temp dir), so the load
+ * generator (autocannon, in this process) does not share its event loop. Each run: 256 cases are
+ * registered, assessed and opened through the API; then 64 connections record activities on them
+ * (each command appends one event, fsync'd before the answer), then read them with GET /cases/:id
+ * (each read appends its Art 17 access event before answering). After the server stops, the
+ * ledger is opened again and every answered command must be in it. Medians of the runs are printed.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openSqliteStore } from '@accord/store';
+
+const CASES = 256;
+const TOKENS = 64;
+
+interface ServerHandle {
+  readonly url: string;
+  readonly tokens: readonly string[];
+  stop(): Promise<void>;
+}
+
+async function serve(dataDir: string): Promise<void> {
+  const { buildApp } = await import('@accord/api/app');
+  const { configFor } = await import('@accord/api/config/config');
+  const { issueToken } = await import('@accord/api/identity/tokens');
+  const config = configFor(dataDir, { logLevel: 'warn' });
+  const built = await buildApp(config);
+  await built.app.listen(0, '127.0.0.1');
+  const settings = { key: built.signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience };
+  // One token per simulated clerk: the per-token rate limit applies as in production.
+  const tokens = Array.from({ length: TOKENS }, (_, i) =>
+    issueToken(settings, { agency: 'COURT', staffId: `bench-${i}`, roles: ['clerk'] }, 3600),
+  );
+  process.send!({ url: await built.app.getUrl(), tokens });
+  process.on('message', (message) => {
+    if (message === 'stop') void built.close().then(() => process.exit(0));
+  });
+}
+
+function startServer(dataDir: string): Promise<ServerHandle> {
+  const child: ChildProcess = fork(__filename, ['--serve', dataDir], {
+    execArgv: [
+      // ACCORD_BENCH_CPU_PROF=<dir> writes a CPU profile of the server, to see where the time goes.
+      ...(process.env.ACCORD_BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ACCORD_BENCH_CPU_PROF}`]
+        : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+    ],
+    env: { ...process.env, TS_NODE_PROJECT: process.env.TS_NODE_PROJECT ?? 'tsconfig.json' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`API server exited early (${String(code)})`)));
+    child.once('message', (message) => {
+      const { url, tokens } = message as { url: string; tokens: string[] };
+      child.removeAllListeners('exit');
+      resolve({
+        url,
+        tokens,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}
+
+const CASE_BODY = {
+  channel: 'LITIGATION',
+  externalCaseNumber: '（2024）鲁0423行初12号',
+  acceptedOn: '2024-03-01',
+  parties: [
+    {
+      partyId: 'p-1',
+      kind: 'NATURAL_PERSON',
+      name: '张三',
+      idScheme: 'RESIDENT_ID',
+      idNumber: '370423199001011234',
+    },
+  ],
+  respondent: { code: 'county-land-bureau', name: '县自然资源局' },
+  matter: 'Compensation for land requisition',
+  peopleInvolved: 2,
+};
+const ACTIVITY_BODY = JSON.stringify({
+  kind: 'HEARING',
+  heldOn: '2024-03-05',
+  agencies: ['COURT'],
+  partyIds: ['p-1'],
+  others: [],
+});
+
+async function post(url: string, token: string, body: unknown): Promise<{ id: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}
+
+async function prepareCases(server: ServerHandle): Promise<string[]> {
+  const ids: string[] = [];
+  const token = server.tokens[0]!;
+  for (let i = 0; i < CASES; i += 1) {
+    const { id } = await post(`${server.url}/cases`, token, CASE_BODY);
+    await post(`${server.url}/cases/${id}/eligibility-assessments`, token, {
+      outcome: 'ELIGIBLE',
+      grounds: [{ category: 1, reasons: 'compensation' }],
+      assessedOn: '2024-03-02',
+    });
+    const res = await fetch(`${server.url}/cases/${id}/resolution`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ openedOn: '2024-03-03' }),
+    });
+    if (!res.ok) throw new Error(`open resolution: ${res.status}`);
+    ids.push(id);
+  }
+  return ids;
+}
+
+interface LoadResult {
+  readonly perSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly ok: number;
+  readonly failed: number;
+}
+
+async function load(
+  server: ServerHandle,
+  ids: readonly string[],
+  kind: 'command' | 'read',
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  let n = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          n += 1;
+          const id = ids[n % ids.length]!;
+          const token = server.tokens[n % server.tokens.length]!;
+          const headers = { ...request.headers, authorization: `Bearer ${token}` };
+          return kind === 'command'
+            ? {
+                ...request,
+                method: 'POST',
+                path: `/cases/${id}/activities`,
+                headers: { ...headers, 'content-type': 'application/json' },
+                body: ACTIVITY_BODY,
+              }
+            : { ...request, method: 'GET', path: `/cases/${id}`, headers };
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return {
+    perSec: ok / seconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function countActivities(dataDir: string): Promise<number> {
+  const store = await openSqliteStore(dataDir);
+  let count = 0;
+  try {
+    for await (const batch of store.readAll({ batchSize: 5000 })) {
+      for (const event of batch) if (event.type === 'ActivityRecorded') count += 1;
+    }
+  } finally {
+    await store.close();
+  }
+  return count;
+}
+
+interface RunResult {
+  readonly commands: LoadResult;
+  readonly reads: LoadResult;
+  readonly durable: boolean;
+}
+
+async function runOnce(seconds: number, connections: number): Promise<RunResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-api-'));
+  try {
+    const server = await startServer(dataDir);
+    let commands: LoadResult;
+    let reads: LoadResult;
+    try {
+      const ids = await prepareCases(server);
+      commands = await load(server, ids, 'command', seconds, connections);
+      reads = await load(server, ids, 'read', seconds, connections);
+    } finally {
+      await server.stop();
+    }
+    const stored = await countActivities(dataDir);
+    // Commands in flight when the load stopped may be stored without their answer being counted.
+    const durable = stored >= commands.ok && stored <= commands.ok + connections;
+    if (!durable) process.stderr.write(`durability check: ${commands.ok} answered, ${stored} stored\n`);
+    return { commands, reads, durable };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      serve: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '64' },
+    },
+    strict: true,
+  });
+  if (values.serve !== undefined) return serve(values.serve);
+
+  const runs = Number(values.runs);
+  const seconds = Number(values.duration);
+  const connections = Number(values.connections);
+  const results: RunResult[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const r = await runOnce(seconds, connections);
+    results.push(r);
+    process.stdout.write(
+      `run ${i + 1}/${runs}: commands ${r.commands.perSec.toFixed(0)}/s p99 ${r.commands.p99Ms} ms (failed ${r.commands.failed}), ` +
+        `reads ${r.reads.perSec.toFixed(0)}/s p99 ${r.reads.p99Ms} ms (failed ${r.reads.failed}), durable ${r.durable}\n`,
+    );
+  }
+  const summary = {
+    runs,
+    connections,
+    durationSec: seconds,
+    commandsPerSec: Math.round(median(results.map((r) => r.commands.perSec))),
+    commandP50Ms: median(results.map((r) => r.commands.p50Ms)),
+    commandP99Ms: median(results.map((r) => r.commands.p99Ms)),
+    readsPerSec: Math.round(median(results.map((r) => r.reads.perSec))),
+    readP50Ms: median(results.map((r) => r.reads.p50Ms)),
+    readP99Ms: median(results.map((r) => r.reads.p99Ms)),
+    failed: results.reduce((sum, r) => sum + r.commands.failed + r.reads.failed, 0),
+    everyCommandDurable: results.every((r) => r.durable),
+  };
+  const table = [
+    ['', 'per sec (median)', 'p50 ms', 'p99 ms', 'target'],
+    [
+      'commands (1 event each)',
+      String(summary.commandsPerSec),
+      String(summary.commandP50Ms),
+      String(summary.commandP99Ms),
+      '>= 3000/s, p99 <= 40 ms',
+    ],
+    [
+      'reads GET /cases/:id',
+      String(summary.readsPerSec),
+      String(summary.readP50Ms),
+      String(summary.readP99Ms),
+      '>= 8000/s',
+    ],
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  process.stdout.write(
+    `\n${table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n')}\n`,
+  );
+  process.stdout.write(
+    `every command durable: ${summary.everyCommandDurable}; failed requests: ${summary.failed}\n`,
+  );
+  if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
