@@ -43,12 +43,12 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   const signingKey = loadSigningKey(config);
   const store = options.store ?? (await openSqliteStore(config.dataDir));
   const idempotency = new IdempotencyStore(config.dataDir);
-  const calendar = options.calendar ?? loadCalendar({ dataDir: config.dataDir }).calendar;
 
   const logger = pino({
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
   });
+  const calendar = options.calendar ?? bootCalendar(config.dataDir, logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -144,4 +144,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       if (!options.store) await store.close();
     },
   };
+}
+
+/** The legal-day calendar; a year no official schedule covers is counted on weekends only, so say so loudly. */
+function bootCalendar(dataDir: string, logger: pino.Logger): LegalCalendar {
+  const loaded = loadCalendar({ dataDir });
+  for (const warning of loaded.warnings) logger.warn({ calendar: loaded.file ?? 'chinese-days' }, warning);
+  return loaded.calendar;
 }
