@@ -1,0 +1,2 @@
+/** Stream naming (architecture.md): one stream per commendation. */
+export const commendationStreamId = (commendationId: string): string => `commendation-${commendationId}`;

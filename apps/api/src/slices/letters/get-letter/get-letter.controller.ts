@@ -1,0 +1,48 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { letterDecider, letterError } from '@accord/domain';
+import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { UuidParam } from '../../../http/ids';
+import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Read } from '../../../identity/access.decorators';
+import { StreamReader } from '../../../pipeline/stream-reader';
+import { canSeeLetter, letterStreamId } from '../letter-stream';
+import { LetterViewDto } from './letter-view.dto';
+
+@ApiTags('letters')
+@Controller('letters')
+export class GetLetterController {
+  constructor(private readonly reader: StreamReader) {}
+
+  @Get(':id')
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: 'A suggestion letter, folded from its events (Art 8)',
+    description:
+      'Visible to the issuer, the addressed organ (`ORGAN:<code>`) and auditors; anyone else is answered 404 as for a letter that does not exist. `asOf` gives the letter as recorded at that instant.',
+  })
+  @ApiOkResponse({ type: LetterViewDto })
+  async get(
+    @UuidParam('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LetterViewDto> {
+    const streamId = letterStreamId(id);
+    const loaded =
+      query.asOf === undefined
+        ? await this.reader.current(streamId, letterDecider)
+        : await this.reader.all(streamId, letterDecider, { asOf: query.asOf });
+    // Invisible answers exactly like unknown (Art 17).
+    if (!canSeeLetter(loaded.state, ctx.actor)) throw letterError('LETTER_NOT_FOUND', { letterId: id });
+    return {
+      id,
+      streamId,
+      revision: loaded.revision,
+      position: loaded.position,
+      asOf: query.asOf ?? null,
+      letter: loaded.state,
+    };
+  }
+}

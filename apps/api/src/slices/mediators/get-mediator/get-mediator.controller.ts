@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { mediatorDecider, mediatorError } from '@accord/domain';
+import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { UuidParam } from '../../../http/ids';
+import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Read } from '../../../identity/access.decorators';
+import { StreamReader } from '../../../pipeline/stream-reader';
+import { canSeePool, mediatorStreamId } from '../mediator-stream';
+import { MediatorViewDto } from './mediator-view.dto';
+
+@ApiTags('mediators')
+@Controller('mediators')
+export class GetMediatorController {
+  constructor(private readonly reader: StreamReader) {}
+
+  @Get(':id')
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: 'A member of the mediator talent pool (Art 13)',
+    description:
+      'The three agencies and auditors; organs are answered 404. Status (active, suspended, removed) and its history.',
+  })
+  @ApiOkResponse({ type: MediatorViewDto })
+  async get(
+    @UuidParam('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MediatorViewDto> {
+    const streamId = mediatorStreamId(id);
+    const loaded =
+      query.asOf === undefined
+        ? await this.reader.current(streamId, mediatorDecider)
+        : await this.reader.all(streamId, mediatorDecider, { asOf: query.asOf });
+    // Invisible answers exactly like unknown (Art 17).
+    if (!(canSeePool(ctx.actor) && loaded.state.status !== 'none'))
+      throw mediatorError('MEDIATOR_NOT_FOUND', { mediatorId: id });
+    return {
+      id,
+      streamId,
+      revision: loaded.revision,
+      position: loaded.position,
+      asOf: query.asOf ?? null,
+      mediator: loaded.state,
+    };
+  }
+}

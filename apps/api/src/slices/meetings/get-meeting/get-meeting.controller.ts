@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { meetingDecider } from '@accord/domain';
+import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { UuidParam } from '../../../http/ids';
+import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Read } from '../../../identity/access.decorators';
+import { StreamReader } from '../../../pipeline/stream-reader';
+import { canSeeMeeting, meetingReadError, meetingStreamId } from '../meeting-stream';
+import { MeetingViewDto } from './meeting-view.dto';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class GetMeetingController {
+  constructor(private readonly reader: StreamReader) {}
+
+  @Get(':id')
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: 'A meeting record (Art 14)',
+    description:
+      'Visible to the agencies that attended and to auditors (Art 17: it discusses cases); anyone else is answered 404.',
+  })
+  @ApiOkResponse({ type: MeetingViewDto })
+  async get(
+    @UuidParam('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MeetingViewDto> {
+    const streamId = meetingStreamId(id);
+    const loaded =
+      query.asOf === undefined
+        ? await this.reader.current(streamId, meetingDecider)
+        : await this.reader.all(streamId, meetingDecider, { asOf: query.asOf });
+    // Invisible answers exactly like unknown (Art 17).
+    if (!canSeeMeeting(loaded.state, ctx.actor))
+      throw meetingReadError('MEETING_NOT_FOUND', { meetingId: id });
+    return {
+      id,
+      streamId,
+      revision: loaded.revision,
+      position: loaded.position,
+      asOf: query.asOf ?? null,
+      meeting: loaded.state,
+    };
+  }
+}

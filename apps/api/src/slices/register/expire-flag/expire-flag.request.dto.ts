@@ -1,0 +1,5 @@
+import { IsLegalDate } from '../../../http/dto';
+
+export class ExpireFlagRequestDto {
+  @IsLegalDate('The day the flag lapses; on or after its review date.') expiredOn!: string;
+}

@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { partyRegisterDecider, registerError } from '@accord/domain';
+import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { CodeParam } from '../../../http/ids';
+import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Read } from '../../../identity/access.decorators';
+import { StreamReader } from '../../../pipeline/stream-reader';
+import { canSeeRegister, partyStreamId } from '../party-stream';
+import { PartyRegisterViewDto } from './register-view.dto';
+
+@ApiTags('register')
+@Controller('register/parties')
+export class GetPartyRegisterController {
+  constructor(private readonly reader: StreamReader) {}
+
+  @Get(':partyId')
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: "A party's integrity and abuse-of-litigation register (Art 11)",
+    description:
+      'The three agencies and auditors; organs are answered 404. Notes, flags (with confirmation, notification, contests, review date) and the flag in force, if any. `asOf` gives the register as recorded at that instant.',
+  })
+  @ApiOkResponse({ type: PartyRegisterViewDto })
+  async get(
+    @CodeParam('partyId') id: string,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PartyRegisterViewDto> {
+    const streamId = partyStreamId(id);
+    const loaded =
+      query.asOf === undefined
+        ? await this.reader.current(streamId, partyRegisterDecider)
+        : await this.reader.all(streamId, partyRegisterDecider, { asOf: query.asOf });
+    // Invisible answers exactly like unknown (Art 17).
+    if (!(canSeeRegister(ctx.actor) && loaded.state.status !== 'none'))
+      throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
+    return {
+      id,
+      streamId,
+      revision: loaded.revision,
+      position: loaded.position,
+      asOf: query.asOf ?? null,
+      register: loaded.state,
+    };
+  }
+}

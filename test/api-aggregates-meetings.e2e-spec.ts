@@ -1,0 +1,225 @@
+import type { Test } from 'supertest';
+import { commendationError, meetingError, type RuleErrorSpec } from '@accord/domain';
+import { meetingReadError } from '@accord/api/slices/meetings/meeting-stream';
+import { startApi, type ApiHarness } from './support/api-harness';
+
+const MISSING = '0b0b0b0b-1111-4222-8333-444444444444';
+const COMMENDATION = {
+  organ: { code: 'county-land-bureau', name: '县自然资源局' },
+  reason: 'Its head attended every hearing and the compensation was paid within a month.',
+  caseRefs: ['（2024）鲁0423行初12号'],
+  commendedOn: '2024-12-20',
+};
+const meeting = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'REGULAR',
+  heldOn: '2024-07-01',
+  attendees: [
+    { agency: 'COURT', staffId: 'judge-1', name: '赵法官' },
+    { agency: 'GOV_OFFICE', staffId: 'gov-1', name: '钱主任' },
+    { agency: 'ORGAN:county-land-bureau', staffId: 'head-1', name: '孙局长' },
+  ],
+  conclusions: ['Case briefing for the second quarter noted.'],
+  ...overrides,
+});
+
+describe('commendations (Art 12) and meetings (Art 14) over HTTP', () => {
+  let h: ApiHarness;
+  let courtClerk: Record<string, string>;
+  let govClerk: Record<string, string>;
+  let auditor: Record<string, string>;
+  let organ: Record<string, string>;
+
+  beforeAll(async () => {
+    h = await startApi();
+    courtClerk = h.auth('COURT', 'clerk-1', 'clerk');
+    govClerk = h.auth('GOV_OFFICE', 'clerk-2', 'clerk');
+    auditor = h.auth('PROCURATORATE', 'inspector-1', 'auditor');
+    organ = h.auth('ORGAN:county-land-bureau', 'o-1', 'clerk');
+  });
+  afterAll(() => h.close());
+
+  async function expectRefusal(
+    send: () => Test,
+    status: number,
+    code: string,
+    spec: RuleErrorSpec,
+  ): Promise<void> {
+    const head = await h.built.store.headPosition();
+    const en = await send().expect(status);
+    expect(en.body).toMatchObject({ status, code, detail: spec.en });
+    if (spec.article) expect(en.body.article).toBe(spec.article);
+    const zh = await send().set('accept-language', 'zh').expect(status);
+    expect(zh.body).toMatchObject({ code, detail: spec.zh });
+    expect(await h.built.store.headPosition()).toBe(head);
+  }
+
+  /** A missing required field and an unknown field are each 400 naming the field, and nothing is written. */
+  async function expectValidation(
+    path: string,
+    who: Record<string, string>,
+    body: Record<string, unknown>,
+    required: string,
+  ) {
+    const head = await h.built.store.headPosition();
+    const { [required]: _omitted, ...missing } = body;
+    const res = await h.http.post(path).set(who).send(missing).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(required);
+    const unknown = await h.http
+      .post(path)
+      .set(who)
+      .send({ ...body, extra: true })
+      .expect(400);
+    expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('extra');
+    expect(await h.built.store.headPosition()).toBe(head);
+  }
+
+  describe('commendations', () => {
+    it('the government office commends an organ (通报表扬)', async () => {
+      const res = await h.http.post('/commendations').set(govClerk).send(COMMENDATION).expect(201);
+      expect(res.body).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        streamId: `commendation-${res.body.id}`,
+        revision: 0,
+        position: expect.any(Number),
+      });
+      expect(res.headers.etag).toBe('"0"');
+      const [event] = await h.built.store.readStream(res.body.streamId);
+      expect(event).toMatchObject({
+        type: 'OrganCommended',
+        actor: { agency: 'GOV_OFFICE', staffId: 'clerk-2', role: 'clerk' },
+        data: { commendationId: res.body.id, organ: COMMENDATION.organ, commendedBy: 'GOV_OFFICE' },
+      });
+    });
+
+    it('only the government office commends, and not in the future', async () => {
+      await expectRefusal(
+        () => h.http.post('/commendations').set(courtClerk).send(COMMENDATION),
+        403,
+        'COMMENDATION_NOT_GOV_OFFICE',
+        commendationError.catalogue.COMMENDATION_NOT_GOV_OFFICE,
+      );
+      await expectRefusal(
+        () =>
+          h.http
+            .post('/commendations')
+            .set(govClerk)
+            .send({ ...COMMENDATION, commendedOn: '2999-01-01' }),
+        422,
+        'COMMENDATION_DATE_IN_FUTURE',
+        commendationError.catalogue.COMMENDATION_DATE_IN_FUTURE,
+      );
+    });
+
+    it('validates the body', async () => {
+      await expectValidation('/commendations', govClerk, COMMENDATION, 'reason');
+      await expectValidation('/commendations', govClerk, COMMENDATION, 'organ');
+      await h.http
+        .post('/commendations')
+        .set(govClerk)
+        .send({ ...COMMENDATION, caseRefs: [''] })
+        .expect(400);
+    });
+  });
+
+  describe('meetings', () => {
+    it('records a joint meeting convened by the recording agency; the agencies present and auditors read it', async () => {
+      const res = await h.http.post('/meetings').set(courtClerk).send(meeting()).expect(201);
+      const id = res.body.id as string;
+      expect(res.body).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        streamId: `meeting-${id}`,
+        revision: 0,
+        position: expect.any(Number),
+      });
+      const [event] = await h.built.store.readStream(`meeting-${id}`);
+      expect(event).toMatchObject({
+        type: 'MeetingRecorded',
+        actor: { agency: 'COURT', staffId: 'clerk-1' },
+        data: { meetingId: id, convenedBy: 'COURT' },
+      });
+
+      for (const reader of [courtClerk, govClerk, auditor]) {
+        const read = await h.http.get(`/meetings/${id}`).set(reader).expect(200);
+        expect(read.headers.etag).toBe('"0"');
+        expect(read.body).toMatchObject({
+          id,
+          revision: 0,
+          meeting: { agenciesPresent: ['COURT', 'GOV_OFFICE'], kind: 'REGULAR' },
+        });
+      }
+      const unknown = await h.http.get(`/meetings/${MISSING}`).set(courtClerk).expect(404);
+      expect(unknown.body).toMatchObject({
+        code: 'MEETING_NOT_FOUND',
+        detail: meetingReadError.catalogue.MEETING_NOT_FOUND.en,
+      });
+      const zh = await h.http
+        .get(`/meetings/${MISSING}`)
+        .set(courtClerk)
+        .set('accept-language', 'zh')
+        .expect(404);
+      expect(zh.body.detail).toBe(meetingReadError.catalogue.MEETING_NOT_FOUND.zh);
+      // Art 17: an agency that did not sit in it, and the organ invited to it, see no more than of an unknown meeting.
+      for (const stranger of [h.auth('PROCURATORATE', 'p-1', 'clerk'), organ]) {
+        const hidden = await h.http.get(`/meetings/${id}`).set(stranger).expect(404);
+        expect(JSON.stringify(hidden.body).replaceAll(id, 'ID')).toBe(
+          JSON.stringify(unknown.body).replaceAll(MISSING, 'ID'),
+        );
+      }
+    });
+
+    it('refusals: one agency is not a joint meeting; the convener attends; a special meeting says why', async () => {
+      const [courtOnly, , organOnly] = meeting().attendees;
+      await expectRefusal(
+        () =>
+          h.http
+            .post('/meetings')
+            .set(courtClerk)
+            .send(meeting({ attendees: [courtOnly, organOnly] })),
+        422,
+        'MEETING_TOO_FEW_AGENCIES',
+        meetingError.catalogue.MEETING_TOO_FEW_AGENCIES,
+      );
+      await expectRefusal(
+        () =>
+          h.http
+            .post('/meetings')
+            .set(h.auth('PROCURATORATE', 'p-1', 'clerk'))
+            .send(meeting()),
+        422,
+        'MEETING_CONVENER_ABSENT',
+        meetingError.catalogue.MEETING_CONVENER_ABSENT,
+      );
+      await expectRefusal(
+        () =>
+          h.http
+            .post('/meetings')
+            .set(courtClerk)
+            .send(meeting({ kind: 'SPECIAL', cases: ['case-1'] })),
+        422,
+        'MEETING_SPECIAL_NEEDS_REASON',
+        meetingError.catalogue.MEETING_SPECIAL_NEEDS_REASON,
+      );
+      const special = meeting({
+        kind: 'SPECIAL',
+        cases: ['case-1'],
+        specialReason: { grounds: ['MAJOR'], explanation: '60 households.' },
+      });
+      await h.http.post('/meetings').set(courtClerk).send(special).expect(201);
+    });
+
+    it('validates the body, nested attendees and reasons included', async () => {
+      await expectValidation('/meetings', courtClerk, meeting(), 'conclusions');
+      await expectValidation('/meetings', courtClerk, meeting(), 'attendees');
+      const bad = [
+        meeting({ kind: 'PARTY' }),
+        meeting({ attendees: [{ agency: 'POLICE', staffId: 'x', name: 'y' }] }),
+        meeting({ attendees: [{ agency: 'COURT', staffId: 'x' }] }),
+        meeting({ attendees: [{ agency: 'COURT', staffId: 'x', name: 'y', title: 'z' }] }),
+        meeting({ conclusions: [] }),
+        meeting({ kind: 'SPECIAL', cases: ['c'], specialReason: { grounds: ['BORING'], explanation: 'e' } }),
+      ];
+      for (const body of bad) await h.http.post('/meetings').set(courtClerk).send(body).expect(400);
+    });
+  });
+});
