@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   CASE_CHANNELS,
   CASE_PARTY_ID_SCHEMES,
@@ -37,6 +47,7 @@ export class RegisterCaseRequestDto {
   @IsLegalDate('The day the case was accepted (受理); Art 4/7 deadlines count from it.') acceptedOn!: string;
 
   @ApiProperty({ type: [CasePartyDto] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CasePartyDto)
   @ArrayMinSize(1)
@@ -44,6 +55,7 @@ export class RegisterCaseRequestDto {
   parties!: CasePartyDto[];
 
   @ApiProperty({ type: OrganRefDto, description: 'The administrative organ whose act is disputed.' })
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganRefDto)
   respondent!: OrganRefDto;
