@@ -3,6 +3,7 @@ import { CASE_ACT_SLICES } from './cases/case-acts';
 import { assessEligibility } from './cases/assess-eligibility';
 import { getCase } from './cases/get-case';
 import { getCaseHistory } from './cases/get-case-history';
+import { listCases } from './cases/list-cases';
 import { openResolution } from './cases/open-resolution';
 import { recordActivity } from './cases/record-activity';
 import { registerCase } from './cases/register-case';
@@ -20,6 +21,7 @@ export const SLICES: readonly Slice[] = [
   registerCase,
   getCase,
   getCaseHistory,
+  listCases,
   assessEligibility,
   openResolution,
   recordActivity,

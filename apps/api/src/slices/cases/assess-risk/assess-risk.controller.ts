@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam, newId } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { AssessRiskCommand } from './assess-risk.command';
+import { AssessRiskRequestDto } from './assess-risk.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class AssessRiskController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/risk-assessments')
+  @HttpCode(201)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Assess the social-stability risk of the case (Art 10)',
+    description:
+      'A participating agency. Level MAJOR, a mass-incident risk or many people involved make the case major risk, with an escalation deadline. `id` in the answer is the generated assessment id.',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  assess(
+    @UuidParam('id') caseId: string,
+    @Body() body: AssessRiskRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new AssessRiskCommand(caseId, newId(ctx, 'risk-assessment'), body, ctx));
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { LinkCaseCommand } from './link-case.command';
+import { LinkCaseRequestDto } from './link-case.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class LinkCaseController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/links')
+  @HttpCode(201)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Link a case of the same dispute in another channel (Art 1)',
+    description:
+      'A participating agency. One-sided: the link is recorded on this case only. `id` in the answer is the linked case id.',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  link(
+    @UuidParam('id') caseId: string,
+    @Body() body: LinkCaseRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new LinkCaseCommand(caseId, body, ctx));
+  }
+}

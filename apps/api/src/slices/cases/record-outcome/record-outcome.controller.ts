@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { RecordOutcomeCommand } from './record-outcome.command';
+import { RecordOutcomeRequestDto } from './record-outcome.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class RecordOutcomeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/outcome')
+  @HttpCode(200)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Record the outcome of the case (Art 2, Art 3)',
+    description:
+      "Lead agency only. SETTLED, MEDIATED and WITHDRAWN need every party's consent (Art 2); SETTLED, MEDIATED and NOT_RESOLVED need a resolution effort.",
+  })
+  @ApiOkResponse({ type: WriteResult })
+  record(
+    @UuidParam('id') caseId: string,
+    @Body() body: RecordOutcomeRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new RecordOutcomeCommand(caseId, body, ctx));
+  }
+}

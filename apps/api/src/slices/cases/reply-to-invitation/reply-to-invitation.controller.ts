@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { ReplyToInvitationCommand } from './reply-to-invitation.command';
+import { ReplyToInvitationRequestDto } from './reply-to-invitation.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class ReplyToInvitationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/invitations/:invitationId/reply')
+  @HttpCode(200)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Reply in writing to an invitation: take part, or decline with reasons (Art 4, Art 7)',
+    description:
+      'The invited agency only; it may reach the case for this although it does not yet take part in it (Art 17). A reply after the 3-day period is recorded as late. A second reply is 409 INVITATION_ALREADY_ANSWERED.',
+  })
+  @ApiOkResponse({ type: WriteResult })
+  reply(
+    @UuidParam('id') caseId: string,
+    @UuidParam('invitationId') invitationId: string,
+    @Body() body: ReplyToInvitationRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new ReplyToInvitationCommand(caseId, invitationId, body, ctx));
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsLegalDate } from '../../../http/dto';
+
+export const INVITATION_ANSWERS = ['ACCEPT', 'DECLINE'] as const;
+
+export class ReplyToInvitationRequestDto {
+  @ApiProperty({ enum: INVITATION_ANSWERS, description: 'Take part (ACCEPT) or not (DECLINE).' })
+  @IsIn(INVITATION_ANSWERS)
+  answer!: (typeof INVITATION_ANSWERS)[number];
+
+  @IsLegalDate('The day of the written reply; due within 3 days of the notice (Art 4).') repliedOn!: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 4000,
+    description: 'Required when declining; omitted or null when accepting.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  reasons?: string | null;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { LeadAct } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { ReportAbsenceCommand } from './report-absence.command';
+import { ReportAbsenceRequestDto } from './report-absence.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class ReportAbsenceController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/absence-reports')
+  @HttpCode(201)
+  @LeadAct()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Report an unjustified absence of an organ head to the county government (Art 12)',
+    description:
+      'A lead of the government office, for a request whose attendance is ABSENT_UNJUSTIFIED. `id` in the answer is the participation request id.',
+  })
+  @ApiCreatedResponse({ type: WriteResult })
+  report(
+    @UuidParam('id') caseId: string,
+    @Body() body: ReportAbsenceRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new ReportAbsenceCommand(caseId, body, ctx));
+  }
+}

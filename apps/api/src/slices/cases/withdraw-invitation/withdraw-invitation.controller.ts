@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../../http/ids';
+import { WriteEndpoint } from '../../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../../http/request-context';
+import { Act } from '../../../identity/access.decorators';
+import { WriteResult } from '../../../pipeline/command-pipeline';
+import { WithdrawInvitationCommand } from './withdraw-invitation.command';
+import { WithdrawInvitationRequestDto } from './withdraw-invitation.request.dto';
+
+@ApiTags('cases')
+@Controller('cases')
+export class WithdrawInvitationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/invitations/:invitationId/withdrawal')
+  @HttpCode(200)
+  @Act()
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Withdraw an unanswered invitation (Art 4, Art 7)',
+    description: 'The inviting agency only, while the invitation is unanswered.',
+  })
+  @ApiOkResponse({ type: WriteResult })
+  withdraw(
+    @UuidParam('id') caseId: string,
+    @UuidParam('invitationId') invitationId: string,
+    @Body() body: WithdrawInvitationRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new WithdrawInvitationCommand(caseId, invitationId, body, ctx));
+  }
+}
