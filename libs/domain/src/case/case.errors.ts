@@ -1,7 +1,7 @@
 import { defineErrors } from '../shared/rule-error';
 
 /**
- * Every refusal of the case decider. Codes are stable: the API, the docs (docs/rules-case.md) and
+ * Every refusal of the case decider. Codes are stable: the API, the docs (docs/rules.md) and
  * staff training refer to them. Generic codes carry the `CASE_` prefix so that they cannot collide
  * with another aggregate's catalogue in the shared registry.
  */

@@ -1,7 +1,7 @@
 import { defineErrors } from '@accord/domain';
 
 /**
- * The decider cannot see the meeting stream (rules-aggregates.md, "Meeting confirmation of a flag"),
+ * The decider cannot see the meeting stream (docs/rules.md, Art 11),
  * so the edge checks the meeting a confirmation cites.
  */
 export const flagMeetingError = defineErrors({
