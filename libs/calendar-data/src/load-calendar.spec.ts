@@ -2,14 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDayDetail, isWorkday } from 'chinese-days';
-import {
-  addCalendarDays,
-  daysBetween,
-  RULES_2021_V1,
-  TEST_SCHEDULE,
-  testCalendar,
-  WEEKENDS_ONLY_SOURCE,
-} from '@accord/domain';
+import { addCalendarDays, daysBetween, RULES_2021_V1, WEEKENDS_ONLY_SOURCE } from '@accord/domain';
+import { TEST_SCHEDULE, testCalendar } from '@accord/domain/testing/calendar';
 import { CalendarFileError, holidayName, loadCalendar, packageSchedule } from './index';
 
 const PACKAGE = `chinese-days ${JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')).version}`;

@@ -6,7 +6,6 @@ export * from './calendar/legal-calendar';
 export * from './calendar/civil-date';
 export * from './calendar/schedule';
 export * from './calendar/calendar';
-export * from './testing/calendar';
 export * from './case';
 export * from './letter';
 export * from './register';
