@@ -118,7 +118,7 @@ async function prepareCases(server: ServerHandle): Promise<string[]> {
   const token = server.tokens[0]!;
   for (let i = 0; i < CASES; i += 1) {
     const { id } = await post(`${server.url}/cases`, token, CASE_BODY);
-    await post(`${server.url}/cases/${id}/eligibility-assessments`, token, {
+    await post(`${server.url}/cases/${id}/eligibility`, token, {
       outcome: 'ELIGIBLE',
       grounds: [{ category: 1, reasons: 'compensation' }],
       assessedOn: '2024-03-02',

@@ -49,7 +49,7 @@ describe('case walks: one full walk per channel over HTTP', () => {
 
   const eligibleAndOpen = async (id: string, who: Headers, assessedOn: string, openedOn: string) => {
     await post(
-      `/cases/${id}/eligibility-assessments`,
+      `/cases/${id}/eligibility`,
       who,
       { outcome: 'ELIGIBLE', grounds: [{ category: 1, reasons: 'compensation dispute' }], assessedOn },
       201,

@@ -70,7 +70,7 @@ describe('cases: the first full slice (register, read, as-of, history, Art 17)',
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await h.http
-      .post(`/cases/${id}/eligibility-assessments`)
+      .post(`/cases/${id}/eligibility`)
       .set(court)
       .send({ outcome: 'ELIGIBLE', grounds: [{ category: 2, reasons: 'r' }], assessedOn: '2024-03-02' })
       .expect(201);

@@ -37,7 +37,7 @@ export async function courtCase(h: ApiHarness, options: { open?: boolean } = {})
   const id = created.body.id as string;
   if (options.open) {
     await h.http
-      .post(`/cases/${id}/eligibility-assessments`)
+      .post(`/cases/${id}/eligibility`)
       .set(court)
       .send({
         outcome: 'ELIGIBLE',

@@ -14,7 +14,7 @@ import { AssessEligibilityRequestDto } from './assess-eligibility.request.dto';
 export class AssessEligibilityController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/eligibility-assessments')
+  @Post(':id/eligibility')
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
