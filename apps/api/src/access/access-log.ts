@@ -17,19 +17,31 @@ export type AccessOutcome = 'granted' | 'refused' | 'not_found';
  * Art 17: every read of confidential case data, refused ones included, so that the audit trail
  * shows who saw what. The actor, time and correlation id are in the envelope.
  */
-export type CaseDataAccessed = Event<
-  'CaseDataAccessed',
-  {
-    caseId: string;
-    streamId: string;
-    view: CaseView;
-    outcome: AccessOutcome;
-    /** The `asOf` instant of a historical read, else null. */
-    asOf: string | null;
-    /** Revision the reader saw; -1 when nothing was shown. */
-    revision: number;
-  }
->;
+export type CaseDataAccessed = Event<'CaseDataAccessed', CaseRead | CaseListRead>;
+
+/** One case read through `CaseVisibility` (detail, reduced or history). */
+export interface CaseRead {
+  caseId: string;
+  streamId: string;
+  view: CaseView;
+  outcome: AccessOutcome;
+  /** The `asOf` instant of a historical read, else null. */
+  asOf: string | null;
+  /** Revision the reader saw; -1 when nothing was shown. */
+  revision: number;
+}
+
+/** One page of the case list (`GET /cases`): which cases it showed, each row as visible to the reader. */
+export interface CaseListRead {
+  view: 'list';
+  /** Every case the page showed, in the order shown (full and reduced rows alike). */
+  caseIds: string[];
+  outcome: 'granted';
+  /** The query as the reader asked it, so the audit trail can replay what was on screen. */
+  filter: { channel: string | null; stage: string | null; limit: number; after: string | null };
+  /** Global position the list reflected. */
+  position: number;
+}
 
 interface Pending {
   readonly event: ProposedEvent;
