@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type FastifyRequest, LogController } from 'fastify';
+import { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import { CURRENT_RULES, type LegalCalendar, type RuleSet } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
@@ -12,7 +12,10 @@ import { type EventStore, openSqliteStore } from '@accord/store';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/config';
 import { buildOpenApiDocument, serveOpenApi } from './docs/openapi';
+import { ApiError } from './http/api-error';
 import { IdempotencyStore } from './http/idempotency.store';
+import { parseJsonBody } from './http/json-body';
+import { languageOf, PROBLEM_CONTENT_TYPE, toProblem } from './http/problem';
 import { validationPipe } from './http/validation';
 import { bearerToken } from './identity/auth.guard';
 import { loadSigningKey, type SigningKey } from './identity/signing-key';
@@ -57,6 +60,20 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       // Per-request lines only at debug: at info they would double the log volume of a busy ledger.
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
+    // Ids longer than this get Fastify's own 414 before any pipe sees them; up to it, IdPipe answers 400 INVALID_ID.
+    maxParamLength: 1024,
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { problem } = toProblem(
+        new ApiError(
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL'
+            ? 'INVALID_ID'
+            : 'MALFORMED_BODY',
+        ),
+        languageOf(request.headers['accept-language']),
+        request.url,
+      );
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
     // The correlation id is the request id: every log line of the request and every event it writes carry it.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-correlation-id'];
@@ -79,6 +96,14 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   const metrics = app.get(Metrics);
   fastify.addHook('onRequest', async (request, reply) => {

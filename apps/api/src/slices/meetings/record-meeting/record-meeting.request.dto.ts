@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -63,6 +64,7 @@ export class RecordMeetingRequestDto {
     type: [MeetingAttendeeDto],
     description: 'At least two of the three agencies, your own among them.',
   })
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MeetingAttendeeDto)
   @ArrayMinSize(1)
