@@ -61,7 +61,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     // Ids longer than this get Fastify's own 414 before any pipe sees them; up to it, IdPipe answers 400 INVALID_ID.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const { problem } = toProblem(
         new ApiError(
