@@ -1,6 +1,6 @@
-import type { Response } from 'supertest';
-import { letterError, type RuleErrorSpec } from '@accord/domain';
+import { letterError } from '@accord/domain';
 import { organGateError } from '@accord/api/slices/letters/organ-gate';
+import { apiAssertions } from './support/api-assertions';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { litigationCase } from './support/api-fixtures';
 
@@ -29,28 +29,10 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
 
   beforeAll(async () => {
     h = await startApi();
-    court = h.auth('COURT', 'clerk-1', 'clerk');
-    organ = h.auth(`ORGAN:${ORGAN}`, 'o-1', 'clerk');
+    ({ courtClerk: court, organ } = h.staff);
   });
   afterAll(() => h.close());
-
-  /** The refusal in English, then the same request in Chinese: same code, the catalogue's messages. */
-  async function expectRefusal(
-    send: () => import('supertest').Test,
-    status: number,
-    code: string,
-    spec: RuleErrorSpec,
-  ): Promise<Response> {
-    const head = await h.built.store.headPosition();
-    const en = await send().expect(status);
-    expect(en.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(en.body).toMatchObject({ status, code, detail: spec.en });
-    if (spec.article) expect(en.body.article).toBe(spec.article);
-    const zh = await send().set('accept-language', 'zh').expect(status);
-    expect(zh.body).toMatchObject({ code, detail: spec.zh });
-    expect(await h.built.store.headPosition()).toBe(head);
-    return en;
-  }
+  const { expectRefusal, expectValidation } = apiAssertions(() => h);
 
   const issue = async (by = court, body = letterBody()) =>
     (await h.http.post('/letters').set(by).send(body).expect(201)).body.id as string;
@@ -365,20 +347,7 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
 
     it.each([0, 1, 2, 3, 4])('route #%i', async (index) => {
       const [path, who, body, required] = routes()[index]!;
-      const head = await h.built.store.headPosition();
-      const { [required]: _omitted, ...missing } = body;
-      const res = await h.http.post(path).set(who).send(missing).expect(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(required);
-      const unknown = await h.http
-        .post(path)
-        .set(who)
-        .send({ ...body, mood: 'angry' })
-        .expect(400);
-      expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('mood');
-      const zh = await h.http.post(path).set(who).set('accept-language', 'zh').send(missing).expect(400);
-      expect(zh.body.detail).toBe('请求内容不符合要求。');
-      expect(await h.built.store.headPosition()).toBe(head);
+      await expectValidation(path, who, body, required, { mood: 'angry' });
     });
 
     it('checks shapes too: dates, enums, nested organ codes, ids in the path', async () => {

@@ -1,5 +1,5 @@
-import type { Test } from 'supertest';
-import { liaisonError, mediatorError, type RuleErrorSpec } from '@accord/domain';
+import { liaisonError, mediatorError } from '@accord/domain';
+import { apiAssertions } from './support/api-assertions';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 const MISSING = '0b0b0b0b-1111-4222-8333-444444444444';
@@ -26,50 +26,10 @@ describe('the mediator pool (Art 13), and liaisons (Art 16) over HTTP', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    courtLead = h.auth('COURT', 'chief-1', 'lead');
-    govLead = h.auth('GOV_OFFICE', 'director-1', 'lead');
-    courtClerk = h.auth('COURT', 'clerk-1', 'clerk');
-    govClerk = h.auth('GOV_OFFICE', 'clerk-2', 'clerk');
-    auditor = h.auth('PROCURATORATE', 'inspector-1', 'auditor');
-    organ = h.auth('ORGAN:county-land-bureau', 'o-1', 'clerk');
+    ({ courtLead, govLead, courtClerk, govClerk, auditor, organ } = h.staff);
   });
   afterAll(() => h.close());
-
-  async function expectRefusal(
-    send: () => Test,
-    status: number,
-    code: string,
-    spec: RuleErrorSpec,
-  ): Promise<void> {
-    const head = await h.built.store.headPosition();
-    const en = await send().expect(status);
-    expect(en.body).toMatchObject({ status, code, detail: spec.en });
-    if (spec.article) expect(en.body.article).toBe(spec.article);
-    const zh = await send().set('accept-language', 'zh').expect(status);
-    expect(zh.body).toMatchObject({ code, detail: spec.zh });
-    expect(await h.built.store.headPosition()).toBe(head);
-  }
-
-  /** A missing required field and an unknown field are each 400 naming the field, and nothing is written. */
-  async function expectValidation(
-    path: string,
-    who: Record<string, string>,
-    body: Record<string, unknown>,
-    required: string,
-  ) {
-    const head = await h.built.store.headPosition();
-    const { [required]: _omitted, ...missing } = body;
-    const res = await h.http.post(path).set(who).send(missing).expect(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(required);
-    const unknown = await h.http
-      .post(path)
-      .set(who)
-      .send({ ...body, extra: true })
-      .expect(400);
-    expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('extra');
-    expect(await h.built.store.headPosition()).toBe(head);
-  }
+  const { expectRefusal, expectValidation } = apiAssertions(() => h);
 
   describe('mediators', () => {
     it('a lead admits, suspends, reinstates and removes a member; each event carries the actor', async () => {

@@ -1,3 +1,4 @@
+import { apiAssertions } from './support/api-assertions';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { courtCase, litigationCase } from './support/api-fixtures';
 
@@ -49,12 +50,7 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    court = h.auth('COURT', 'c-1', 'clerk');
-    courtLead = h.auth('COURT', 'c-9', 'lead');
-    gov = h.auth('GOV_OFFICE', 'g-1', 'clerk');
-    govLead = h.auth('GOV_OFFICE', 'g-9', 'lead');
-    proc = h.auth('PROCURATORATE', 'p-1', 'clerk');
-    organ = h.auth('ORGAN:county-land-bureau', 'o-1', 'clerk');
+    ({ courtClerk: court, courtLead, govClerk: gov, govLead, procClerk: proc, organ } = h.staff);
 
     lit = await courtCase(h, { open: true });
     toGov = await post(
@@ -106,6 +102,7 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
     );
   });
   afterAll(() => h.close());
+  const { expectValidation } = apiAssertions(() => h);
 
   const c = (suffix: string) => `/cases/${lit}${suffix}`;
   const otherCase = '0b0b0b0b-1111-4222-8333-444444444444';
@@ -254,20 +251,8 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
     async (_, route, body, required) => {
       const path = c(route());
       const who = path.endsWith('/escalations') || path.endsWith('/absence-reports') ? govLead : court;
-      const before = await caseEvents(lit);
-      const { [required]: _omitted, ...missing } = body;
-      const res = await h.http.post(path).set(who).send(missing).expect(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([required]);
-      const unknown = await h.http
-        .post(path)
-        .set(who)
-        .send({ ...body, agency: 'COURT' })
-        .expect(400);
-      expect(unknown.body.errors).toEqual([
-        expect.objectContaining({ field: 'agency', constraints: ['whitelistValidation'] }),
-      ]);
-      expect(await caseEvents(lit)).toBe(before);
+      // The acting agency comes from the token only: a body naming one is an unknown field.
+      await expectValidation(path, who, body, required, { agency: 'COURT' });
     },
   );
 

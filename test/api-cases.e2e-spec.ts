@@ -12,7 +12,7 @@ describe('cases: the first full slice (register, read, as-of, history, Art 17)',
 
   beforeAll(async () => {
     h = await startApi();
-    court = h.auth('COURT', 'clerk-1', 'clerk');
+    court = h.staff.courtClerk;
   });
   afterAll(() => h.close());
 

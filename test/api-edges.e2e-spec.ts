@@ -11,7 +11,7 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    court = h.auth('COURT', 'clerk-1', 'clerk');
+    court = h.staff.courtClerk;
   });
   afterAll(() => h.close());
 

@@ -1,34 +1,9 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as jwt from 'jsonwebtoken';
 import { startApi } from './support/api-harness';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '..');
-
-async function accord(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { runAccord } from './support/cli-run';
 
 describe('accord token issue', () => {
   let dataDir: string;
@@ -36,22 +11,11 @@ describe('accord token issue', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-token-'));
   });
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const issue = (flags: readonly string[], env?: Record<string, string>) =>
+    runAccord(['token', 'issue', ...flags, '--data', dataDir], env);
 
   it('creates the embedded key (0600) on first use and prints a token the API accepts', async () => {
-    const out = await accord([
-      'token',
-      'issue',
-      '--agency',
-      'COURT',
-      '--staff',
-      's-01',
-      '--role',
-      'clerk',
-      '--ttl',
-      '1h',
-      '--data',
-      dataDir,
-    ]);
+    const out = await issue(['--agency', 'COURT', '--staff', 's-01', '--role', 'clerk', '--ttl', '1h']);
     expect(out.code).toBe(0);
     const token = out.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
@@ -82,57 +46,21 @@ describe('accord token issue', () => {
   });
 
   it('refuses bad usage with exit code 2', async () => {
-    const badRole = await accord([
-      'token',
-      'issue',
-      '--agency',
-      'COURT',
-      '--staff',
-      's-01',
-      '--role',
-      'judge',
-      '--data',
-      dataDir,
-    ]);
+    const badRole = await issue(['--agency', 'COURT', '--staff', 's-01', '--role', 'judge']);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('bad roles');
-    const badAgency = await accord([
-      'token',
-      'issue',
-      '--agency',
-      'MAYOR',
-      '--staff',
-      's',
-      '--role',
-      'clerk',
-      '--data',
-      dataDir,
-    ]);
+    const badAgency = await issue(['--agency', 'MAYOR', '--staff', 's', '--role', 'clerk']);
     expect(badAgency.code).toBe(2);
-    const missing = await accord(['token', 'issue', '--agency', 'COURT', '--data', dataDir]);
+    const missing = await issue(['--agency', 'COURT']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--staff');
   });
 
   it('uses ACCORD_JWT_SECRET when set, and demands a configured key in production', async () => {
     const secret = 's'.repeat(40);
-    const out = await accord(
-      [
-        'token',
-        'issue',
-        '--agency',
-        'ORGAN:land-bureau',
-        '--staff',
-        'o-1',
-        '--role',
-        'clerk',
-        '--data',
-        dataDir,
-      ],
-      {
-        ACCORD_JWT_SECRET: secret,
-      },
-    );
+    const out = await issue(['--agency', 'ORGAN:land-bureau', '--staff', 'o-1', '--role', 'clerk'], {
+      ACCORD_JWT_SECRET: secret,
+    });
     expect(out.code).toBe(0);
     expect(jwt.verify(out.stdout.trim(), secret, { audience: 'accord-api', issuer: 'accord' })).toMatchObject(
       {
@@ -141,12 +69,9 @@ describe('accord token issue', () => {
     );
     expect(fs.existsSync(path.join(dataDir, 'jwt.key'))).toBe(false);
 
-    const prod = await accord(
-      ['token', 'issue', '--agency', 'COURT', '--staff', 's', '--role', 'clerk', '--data', dataDir],
-      {
-        NODE_ENV: 'production',
-      },
-    );
+    const prod = await issue(['--agency', 'COURT', '--staff', 's', '--role', 'clerk'], {
+      NODE_ENV: 'production',
+    });
     expect(prod.code).toBe(2);
     expect(prod.stderr).toContain('ACCORD_JWT_SECRET or ACCORD_JWT_KEY_FILE');
   });

@@ -19,8 +19,23 @@ export interface ApiHarness {
   token(agency: string, staffId: string, roles: Role | readonly Role[], ttlSeconds?: number): string;
   /** `{ Authorization: 'Bearer …' }` for `.set(...)`. */
   auth(agency: string, staffId: string, roles: Role | readonly Role[]): Record<string, string>;
+  /** `auth(...)` headers for each member of `STAFF`. */
+  readonly staff: Readonly<Record<StaffName, Record<string, string>>>;
   close(): Promise<void>;
 }
+
+/** The staff the API suites act as; their staff ids are the ones those suites' assertions name. */
+export const STAFF = {
+  courtClerk: ['COURT', 'clerk-1', 'clerk'],
+  courtLead: ['COURT', 'chief-1', 'lead'],
+  govClerk: ['GOV_OFFICE', 'clerk-2', 'clerk'],
+  govLead: ['GOV_OFFICE', 'director-1', 'lead'],
+  procClerk: ['PROCURATORATE', 'p-1', 'clerk'],
+  procLead: ['PROCURATORATE', 'chief-2', 'lead'],
+  auditor: ['PROCURATORATE', 'inspector-1', 'auditor'],
+  organ: ['ORGAN:county-land-bureau', 'o-1', 'clerk'],
+} as const satisfies Record<string, readonly [string, string, Role]>;
+type StaffName = keyof typeof STAFF;
 
 export interface StartOptions extends BuildOptions {
   /** Reuse a data dir (e.g. to restart on the same ledger); it is then left in place on close. */
@@ -40,6 +55,14 @@ export async function startApi(
   const settings = { key: built.signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience };
   const token = (agency: string, staffId: string, roles: Role | readonly Role[], ttlSeconds?: number) =>
     issueToken(settings, { agency, staffId, roles: typeof roles === 'string' ? [roles] : roles }, ttlSeconds);
+  const auth = (agency: string, staffId: string, roles: Role | readonly Role[]) => ({
+    authorization: `Bearer ${token(agency, staffId, roles)}`,
+  });
+  const staff = {} as Record<StaffName, Record<string, string>>;
+  for (const name of Object.keys(STAFF) as StaffName[]) {
+    const [agency, staffId, role] = STAFF[name];
+    staff[name] = auth(agency, staffId, role);
+  }
   return {
     dataDir,
     config,
@@ -47,7 +70,8 @@ export async function startApi(
     url,
     http: request(url),
     token,
-    auth: (agency, staffId, roles) => ({ authorization: `Bearer ${token(agency, staffId, roles)}` }),
+    auth,
+    staff,
     async close() {
       await built.close();
       if (options.dataDir === undefined) fs.rmSync(dataDir, { recursive: true, force: true });

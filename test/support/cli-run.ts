@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { CONFIG_VARIABLES } from '@accord/api/config/config';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -12,8 +13,8 @@ export interface CliResult {
 /** Runs the real `accord` CLI from source in a child process, as an operator would run it. */
 export function runAccord(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   const inherited = { ...process.env };
-  // A developer's own ledger setting must not leak into the test.
-  delete inherited.ACCORD_DATA_DIR;
+  // A developer's own settings (ledger, signing key, NODE_ENV=production…) must not leak into the test.
+  for (const name of CONFIG_VARIABLES) delete inherited[name];
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,

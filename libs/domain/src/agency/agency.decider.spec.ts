@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import type { Actor, Agency, Liaison, LiaisonDesignated } from '@accord/events';
 import { spec } from '../testing/decider-spec';
+import { assertFoldProperties } from '../testing/fold-properties';
 import { agencyDecider, type AgencyCommand, type DesignateLiaison } from './agency.decider';
-import {
-  LIAISON_A,
-  LIAISON_B,
-  assertFoldProperties,
-  auditor,
-  courtClerk,
-  courtLead,
-  govLead,
-  metadata,
-  procLead,
-} from './testing';
+import { LIAISON_A, LIAISON_B, auditor, courtClerk, courtLead, govLead, metadata, procLead } from './testing';
 
 const agency = spec(agencyDecider);
 

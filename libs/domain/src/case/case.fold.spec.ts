@@ -3,9 +3,9 @@ import { CASE_EVENT_TYPES, type Agency, type CaseEvent, type Role } from '@accor
 import { addCalendarDays } from '../calendar/civil-date';
 import { fold } from '../shared/decider';
 import { RuleError } from '../shared/rule-error';
+import { deepFreeze, historyOf } from '../testing/fold-properties';
 import type { CaseCommand } from './case.commands';
 import { caseDecider } from './case.decider';
-import type { CaseState } from './case.state';
 import {
   PARTY_A,
   PARTY_B,
@@ -31,14 +31,6 @@ import {
   requestParticipation,
   withdrawInvitation,
 } from './testing';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 const day = fc.integer({ min: 0, max: 60 }).map((n) => addCalendarDays('2024-09-02', n));
 const agency = fc.constantFrom<Agency>('COURT', 'GOV_OFFICE', 'PROCURATORATE');
@@ -179,27 +171,17 @@ const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(
  */
 function play(lead: Agency, commands: readonly CaseCommand[]): CaseEvent[] {
   const swap = (a: string) => (a === 'COURT' ? lead : a === lead ? 'COURT' : a);
-  const events: CaseEvent[] = [];
-  let state: CaseState = caseDecider.initialState();
-  for (const original of commands) {
-    const cmd = {
-      ...original,
-      metadata: {
-        ...original.metadata,
-        actor: { ...original.metadata.actor, agency: swap(original.metadata.actor.agency) },
-      },
-    } as CaseCommand;
-    let produced: readonly CaseEvent[];
-    try {
-      produced = caseDecider.decide(cmd, state);
-    } catch (error) {
-      if (error instanceof RuleError) continue;
-      throw error;
-    }
-    events.push(...produced);
-    state = fold(caseDecider.evolve, state, produced);
-  }
-  return events;
+  const swapped = commands.map(
+    (original) =>
+      ({
+        ...original,
+        metadata: {
+          ...original.metadata,
+          actor: { ...original.metadata.actor, agency: swap(original.metadata.actor.agency) },
+        },
+      }) as CaseCommand,
+  );
+  return historyOf(caseDecider, swapped);
 }
 
 const LEADS = {

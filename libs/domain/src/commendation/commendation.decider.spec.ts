@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
-import { assertFoldProperties, auditor, courtLead, govClerk, govLead, procLead } from '../agency/testing';
+import { assertFoldProperties } from '../testing/fold-properties';
+import { auditor, courtLead, govClerk, govLead, procLead } from '../agency/testing';
 import { commendationDecider } from './commendation.decider';
 import { COMMENDED_ORGAN, commendOrgan, organCommended } from './testing';
 

@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
-import {
-  sometimes,
-  assertFoldProperties,
-  auditor,
-  courtClerk,
-  courtLead,
-  govClerk,
-  procClerk,
-} from '../agency/testing';
+import { assertFoldProperties } from '../testing/fold-properties';
+import { sometimes, auditor, courtClerk, courtLead, govClerk, procClerk } from '../agency/testing';
 import { letterDecider, type LetterCommand } from './letter.decider';
 import { letterError } from './letter.errors';
 import {

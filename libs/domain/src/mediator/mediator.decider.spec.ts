@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
-import { assertFoldProperties, auditor, courtClerk, courtLead, govLead, procLead } from '../agency/testing';
+import { assertFoldProperties } from '../testing/fold-properties';
+import { auditor, courtClerk, courtLead, govLead, procLead } from '../agency/testing';
 import { isAssignable, mediatorDecider, type MediatorCommand } from './mediator.decider';
 import {
   admitMediator,

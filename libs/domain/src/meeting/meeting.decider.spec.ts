@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
-import { assertFoldProperties, auditor, courtClerk, govClerk, procClerk } from '../agency/testing';
+import { assertFoldProperties } from '../testing/fold-properties';
+import { auditor, courtClerk, govClerk, procClerk } from '../agency/testing';
 import { meetingDecider, type MeetingCommand } from './meeting.decider';
 import { ATTENDEES, meetingRecorded, recordMeeting } from './testing';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
+import { assertFoldProperties } from '../testing/fold-properties';
 import {
   sometimes,
-  assertFoldProperties,
   auditor,
   courtClerk,
   courtLead,
