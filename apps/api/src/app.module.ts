@@ -6,7 +6,7 @@ import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
 import type { ApiConfig } from './config/config';
 import { HealthController } from './health/health.controller';
-import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IDEMPOTENCY_STORE, IdempotencyGuard } from './http/idempotency.guard';
 import type { IdempotencyStore } from './http/idempotency.store';
 import { ProblemFilter } from './http/problem.filter';
 import { AuthGuard, TOKEN_SETTINGS } from './identity/auth.guard';
@@ -47,7 +47,7 @@ export class AppModule {
         AccessLog,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        IdempotencyInterceptor,
+        IdempotencyGuard,
         ...SLICES.flatMap((s) => s.providers ?? []),
       ],
     };

@@ -33,6 +33,29 @@ describeEventStoreConformance(
   { persistent: true },
 );
 
+// The same rules once more with every commit on the writer thread, the path a busy API takes.
+describeEventStoreConformance(
+  'SqliteEventStore committing on its writer thread',
+  async ({ clock }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-store-thread-'));
+    const options = { clock, commitOn: 'writer-thread' } as const;
+    let store: EventStore = await openSqliteStore(dir, options);
+    return {
+      store,
+      async reopen() {
+        await store.close();
+        store = await openSqliteStore(dir, options);
+        return store;
+      },
+      async cleanup() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { persistent: true },
+);
+
 describe('SqliteEventStore on its file', () => {
   let dir: string;
   let store: SqliteEventStore;
@@ -153,6 +176,22 @@ describe('SqliteEventStore on its file', () => {
     expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it.each(['auto', 'writer-thread'] as const)(
+    'committing %s, an event holding a function fails alone and stores nothing',
+    async (commitOn) => {
+      const here = await openSqliteStore(dir, { commitOn });
+      stores.push(here);
+      const [bad, good] = await Promise.allSettled([
+        here.append('odd', [proposedEvent({ data: { run: () => 1 } as never })], { expectedRevision: 'any' }),
+        here.append('fine', [proposedEvent()], { expectedRevision: 'any' }),
+      ]);
+      expect(bad.status).toBe('rejected');
+      expect(good.status).toBe('fulfilled');
+      expect(await here.readStream('odd')).toEqual([]);
+      expect(await here.checkStorage()).toBeNull();
+    },
+  );
+
   it('two connections writing one stream never fork its chain', async () => {
     const other = await openAnother();
     await Promise.all(
@@ -191,6 +230,37 @@ describe('SqliteEventStore on its file', () => {
     await consumer;
     expect(seen.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(seen.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("a subscriber sees its own process's commits and another's, interleaved, each once and in order", async () => {
+    const other = await openAnother();
+    const subscription = store.subscribe();
+    const seen: RecordedEvent[] = [];
+    const consumer = (async () => {
+      for await (const event of subscription) {
+        seen.push(event);
+        if (seen.length === 12) break;
+      }
+    })();
+    for (let i = 0; i < 6; i++) {
+      // Own commits are served from memory; the other connection's leave a gap that must be read.
+      await store.append('mine', proposedEvents(i % 2 ? 2 : 1), { expectedRevision: 'any' });
+      if (i % 3 === 2) await other.append('theirs', [proposedEvent()], { expectedRevision: 'any' });
+    }
+    await other.append('theirs', proposedEvents(1), { expectedRevision: 'any' });
+    await store.append('mine', [proposedEvent()], { expectedRevision: 'any' });
+    await consumer;
+    expect(seen.map((e) => e.position)).toEqual([...Array(12).keys()].map((i) => i + 1));
+    expect(seen.map((e) => e.streamId)).toEqual([
+      ...Array(4).fill('mine'),
+      'theirs',
+      ...Array(5).fill('mine'),
+      'theirs',
+      'theirs',
+    ]);
+    const stored: RecordedEvent[] = [];
+    for await (const batch of store.readAll()) stored.push(...batch);
+    expect(seen).toEqual(stored.slice(0, 12));
   });
 
   describe('checkStorage', () => {

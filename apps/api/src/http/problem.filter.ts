@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RuleError } from '@accord/domain';
 import { Metrics } from '../metrics/metrics';
+import { IdempotentReplay } from './idempotency.guard';
 import { languageOf, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /**
@@ -16,6 +17,14 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (error instanceof IdempotentReplay) {
+      // Not a problem: a retry under a known Idempotency-Key gets its first answer again.
+      if (reply.sent) return;
+      const { status, body, etag } = error.record;
+      if (etag !== undefined) void reply.header('etag', etag);
+      void reply.status(status).send(body);
+      return;
+    }
     const { problem, unexpected } = toProblem(
       error,
       languageOf(request.headers['accept-language']),

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from './api-error';
 
 export interface FieldError {
@@ -18,12 +18,36 @@ function flatten(
   });
 }
 
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
+/**
+ * Most reads send no query string, yet the pipe would build and validate a query DTO for each one.
+ * Validation is a pure function of the value and the class, so once an empty query has passed for
+ * a class, every later empty query for it passes too: it gets a fresh instance directly.
+ */
+class AccordValidationPipe extends ValidationPipe {
+  private readonly emptyQueryPasses = new Set<unknown>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { type, metatype } = metadata;
+    const emptyQuery = type === 'query' && metatype !== undefined && isEmptyObject(value);
+    if (emptyQuery && this.emptyQueryPasses.has(metatype)) return new metatype();
+    const result: unknown = await super.transform(value, metadata);
+    if (emptyQuery) this.emptyQueryPasses.add(metatype);
+    return result;
+  }
+}
+
 /**
  * The global pipe: unknown fields are refused (never silently dropped), values are transformed to
  * the DTO's types, and failures become one 400 problem listing every field.
  */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AccordValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,7 +1,7 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '@accord/events';
-import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+import { IdempotencyGuard } from '../http/idempotency.guard';
 import { ProblemDto } from '../http/problem.dto';
 
 export const ACCESS_METADATA = 'accord:access';
@@ -27,17 +27,14 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { public: true, roles: 
 
 /** An act of the Measures by staff for their own agency: `clerk` or `lead`, never `auditor` (read-only). */
 export const Act = () =>
-  applyDecorators(
-    guarded(['clerk', 'lead'], 'Auditors are read-only.'),
-    UseInterceptors(IdempotencyInterceptor),
-  );
+  applyDecorators(guarded(['clerk', 'lead'], 'Auditors are read-only.'), UseGuards(IdempotencyGuard));
 
 /**
  * An act reserved to leadership: escalation (Art 10), absence reports (Art 12), register flag
  * confirmations and contest decisions (Art 11), mediator pool management (Art 13).
  */
 export const LeadAct = () =>
-  applyDecorators(guarded(['lead'], 'Reserved to leadership.'), UseInterceptors(IdempotencyInterceptor));
+  applyDecorators(guarded(['lead'], 'Reserved to leadership.'), UseGuards(IdempotencyGuard));
 
 /** A read: any role; case visibility is then decided per case (Art 17). Auditors see everything. */
 export const Read = () => guarded(['auditor', 'lead', 'clerk'], 'Case visibility follows Art 17.');

@@ -52,7 +52,31 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Children bound to their labels, per route and status: `inc(labels)` would hash the label set on
+   * every request. Routes are a fixed set (patterns, not URLs), so these maps stay small.
+   */
+  private readonly requestChildren = new Map<string, { inc(): void }>();
+  private readonly latencyChildren = new Map<string, { observe(value: number): void }>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'accord_' });
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    const routeKey = `${method} ${route}`;
+    const statusKey = `${routeKey} ${status}`;
+    let counted = this.requestChildren.get(statusKey);
+    if (counted === undefined) {
+      counted = this.requests.labels({ method, route, status: String(status) });
+      this.requestChildren.set(statusKey, counted);
+    }
+    counted.inc();
+    let timed = this.latencyChildren.get(routeKey);
+    if (timed === undefined) {
+      timed = this.latency.labels({ method, route });
+      this.latencyChildren.set(routeKey, timed);
+    }
+    timed.observe(seconds);
   }
 }

@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RegisteredCase } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { UuidParam } from '../../../http/ids';
+import { JsonAnswer } from '../../../http/json-answer';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { CaseVisibility } from '../case-visibility';
 import { CaseViewDto, reducedCaseView } from './case-view.dto';
+import { caseJson } from './case-view.json';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -27,10 +29,10 @@ export class GetCaseController {
     @UuidParam('id') id: string,
     @Query() query: AsOfQueryDto,
     @Ctx() ctx: RequestContext,
-  ): Promise<CaseViewDto> {
+  ): Promise<CaseViewDto | JsonAnswer> {
     const found = await this.cases.open(ctx, id, 'full', query.asOf);
     const state = found.state as RegisteredCase;
-    return {
+    const head: Omit<CaseViewDto, 'case'> = {
       id,
       streamId: found.streamId,
       revision: found.revision,
@@ -38,7 +40,10 @@ export class GetCaseController {
       asOf: query.asOf ?? null,
       access: found.access,
       view: found.view,
-      case: found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state,
     };
+    // A historical state is folded afresh for each read: nothing to reuse.
+    if (query.asOf !== undefined)
+      return { ...head, case: found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state };
+    return JsonAnswer.withTail(head, 'case', caseJson(state, found.view, ctx.actor.agency), found.revision);
   }
 }
