@@ -50,7 +50,7 @@ export const PARTY_B: CaseParty = {
   kind: 'LEGAL_PERSON',
   name: '鲁山县某建材有限公司',
   idScheme: 'USCC',
-  idNumber: '91410423MA44XXXX0Q',
+  idNumber: '91410423MA44ABCD0Q',
 };
 
 export const DEFAULT_NOW: Instant = '2026-06-30T02:00:00Z';
