@@ -82,6 +82,15 @@ export class StreamReader {
     };
   }
 
+  /** The stream now (from the cache), or as the ledger knew it at `asOf`: what every read route needs. */
+  async at<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Folding<S, E>,
+    asOf: string | undefined,
+  ): Promise<LoadedStream<S>> {
+    return asOf === undefined ? this.current(streamId, decider) : this.all(streamId, decider, { asOf });
+  }
+
   /** After an append: the new state is known without reading it back. */
   remember<S, E extends DomainEvent>(
     streamId: string,

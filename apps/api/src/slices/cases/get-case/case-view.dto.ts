@@ -1,17 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { StreamViewDto } from '../../../http/stream-view.dto';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Agency, ActorAgency } from '@accord/events';
 import type { RegisteredCase } from '@accord/domain';
 
-export class CaseViewDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() streamId!: string;
-  @ApiProperty({ description: 'Stream revision shown; also the ETag.' }) revision!: number;
-  @ApiProperty({ description: 'Global position of the last event shown.' }) position!: number;
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'The instant asked for, or null for the current state.',
-  })
-  asOf!: string | null;
+export class CaseViewDto extends StreamViewDto {
   @ApiProperty({ enum: ['participant', 'invitee', 'auditor'] }) access!: string;
   @ApiProperty({
     enum: ['full', 'reduced'],

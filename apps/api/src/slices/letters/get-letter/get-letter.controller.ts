@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { letterDecider, letterError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
@@ -30,19 +31,9 @@ export class GetLetterController {
     @Ctx() ctx: RequestContext,
   ): Promise<LetterViewDto> {
     const streamId = letterStreamId(id);
-    const loaded =
-      query.asOf === undefined
-        ? await this.reader.current(streamId, letterDecider)
-        : await this.reader.all(streamId, letterDecider, { asOf: query.asOf });
+    const loaded = await this.reader.at(streamId, letterDecider, query.asOf);
     // Invisible answers exactly like unknown (Art 17).
     if (!canSeeLetter(loaded.state, ctx.actor)) throw letterError('LETTER_NOT_FOUND', { letterId: id });
-    return {
-      id,
-      streamId,
-      revision: loaded.revision,
-      position: loaded.position,
-      asOf: query.asOf ?? null,
-      letter: loaded.state,
-    };
+    return { ...streamView(id, streamId, loaded, query.asOf), letter: loaded.state };
   }
 }

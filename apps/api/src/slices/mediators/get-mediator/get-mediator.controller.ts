@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mediatorDecider, mediatorError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
@@ -30,20 +31,10 @@ export class GetMediatorController {
     @Ctx() ctx: RequestContext,
   ): Promise<MediatorViewDto> {
     const streamId = mediatorStreamId(id);
-    const loaded =
-      query.asOf === undefined
-        ? await this.reader.current(streamId, mediatorDecider)
-        : await this.reader.all(streamId, mediatorDecider, { asOf: query.asOf });
+    const loaded = await this.reader.at(streamId, mediatorDecider, query.asOf);
     // Invisible answers exactly like unknown (Art 17).
     if (!(canSeePool(ctx.actor) && loaded.state.status !== 'none'))
       throw mediatorError('MEDIATOR_NOT_FOUND', { mediatorId: id });
-    return {
-      id,
-      streamId,
-      revision: loaded.revision,
-      position: loaded.position,
-      asOf: query.asOf ?? null,
-      mediator: loaded.state,
-    };
+    return { ...streamView(id, streamId, loaded, query.asOf), mediator: loaded.state };
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { meetingDecider } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
@@ -30,20 +31,10 @@ export class GetMeetingController {
     @Ctx() ctx: RequestContext,
   ): Promise<MeetingViewDto> {
     const streamId = meetingStreamId(id);
-    const loaded =
-      query.asOf === undefined
-        ? await this.reader.current(streamId, meetingDecider)
-        : await this.reader.all(streamId, meetingDecider, { asOf: query.asOf });
+    const loaded = await this.reader.at(streamId, meetingDecider, query.asOf);
     // Invisible answers exactly like unknown (Art 17).
     if (!canSeeMeeting(loaded.state, ctx.actor))
       throw meetingReadError('MEETING_NOT_FOUND', { meetingId: id });
-    return {
-      id,
-      streamId,
-      revision: loaded.revision,
-      position: loaded.position,
-      asOf: query.asOf ?? null,
-      meeting: loaded.state,
-    };
+    return { ...streamView(id, streamId, loaded, query.asOf), meeting: loaded.state };
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { partyRegisterDecider, registerError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
+import { streamView } from '../../../http/stream-view.dto';
 import { CodeParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
@@ -30,20 +31,10 @@ export class GetPartyRegisterController {
     @Ctx() ctx: RequestContext,
   ): Promise<PartyRegisterViewDto> {
     const streamId = partyStreamId(id);
-    const loaded =
-      query.asOf === undefined
-        ? await this.reader.current(streamId, partyRegisterDecider)
-        : await this.reader.all(streamId, partyRegisterDecider, { asOf: query.asOf });
+    const loaded = await this.reader.at(streamId, partyRegisterDecider, query.asOf);
     // Invisible answers exactly like unknown (Art 17).
     if (!(canSeeRegister(ctx.actor) && loaded.state.status !== 'none'))
       throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
-    return {
-      id,
-      streamId,
-      revision: loaded.revision,
-      position: loaded.position,
-      asOf: query.asOf ?? null,
-      register: loaded.state,
-    };
+    return { ...streamView(id, streamId, loaded, query.asOf), register: loaded.state };
   }
 }

@@ -1,15 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { StreamViewDto } from '../../../http/stream-view.dto';
+import { ApiProperty } from '@nestjs/swagger';
 
-export class PartyRegisterViewDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() streamId!: string;
-  @ApiProperty({ description: 'Stream revision shown; also the ETag.' }) revision!: number;
-  @ApiProperty({ description: 'Global position of the last event shown.' }) position!: number;
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'The instant asked for, or null for the current state.',
-  })
-  asOf!: string | null;
+export class PartyRegisterViewDto extends StreamViewDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
