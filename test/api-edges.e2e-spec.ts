@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jwt from 'jsonwebtoken';
+import { deterministicEventId } from '@accord/events/ids';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { ACTIVITY, courtCase, litigationCase } from './support/api-fixtures';
 
@@ -268,6 +269,7 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
         const [twin] = await again.built.store.readStream(other.body.streamId);
         expect(twin!.commandId).toBe(event!.commandId);
         expect(twin!.eventId).toBe(event!.eventId);
+        expect(event!.eventId).toBe(deterministicEventId(event!.commandId, 0));
         expect(other.body.id).toBe(res.body.id);
       } finally {
         await again.close();
