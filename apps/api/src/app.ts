@@ -128,7 +128,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     }
   });
 
-  fastify.setReplySerializer(serializeReply);
+  // Typed as string only, but Fastify sends a serializer's Buffer as it is (a cached case answer).
+  fastify.setReplySerializer(serializeReply as (payload: unknown) => string);
 
   const metrics = app.get(Metrics);
   const security = await securityHeaders();

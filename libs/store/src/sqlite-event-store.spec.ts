@@ -215,6 +215,24 @@ describe('SqliteEventStore on its file', () => {
     expect((error as WrongExpectedRevisionError).actual).toBe(1);
   });
 
+  it('a read for events after a known revision sees what another connection appended since', async () => {
+    const other = await openAnother();
+    await store.append('r', [proposedEvent()], { expectedRevision: 'no_stream' });
+    // Known to be at revision 0, then asked again with nothing new: answered without the file.
+    expect(await store.readStream('r', { fromRevision: 1 })).toEqual([]);
+    expect(await store.readStream('r', { fromRevision: 1 })).toEqual([]);
+    await other.append('r', [proposedEvent()], { expectedRevision: 0 });
+    await store.append('unrelated', [proposedEvent()], { expectedRevision: 'any' });
+    expect((await store.readStream('r', { fromRevision: 1 })).map((e) => e.revision)).toEqual([1]);
+    await other.append('r', proposedEvents(2), { expectedRevision: 1 });
+    expect((await store.readStream('r', { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3]);
+    expect(await store.readStream('r', { fromRevision: 4 })).toEqual([]);
+    // A stream this process never wrote, created by another after it was found empty.
+    expect(await store.readStream('new')).toEqual([]);
+    await other.append('new', [proposedEvent()], { expectedRevision: 'no_stream' });
+    expect((await store.readStream('new')).map((e) => e.revision)).toEqual([0]);
+  });
+
   it('a subscriber sees appends committed by another connection', async () => {
     const writer = await openAnother();
     await writer.append('w', [proposedEvent()], { expectedRevision: 'any' });

@@ -110,6 +110,42 @@ function eventOf(stored: Stored): RecordedEvent {
 }
 
 const RECENT_COMMITS = 1024;
+const KNOWN_STREAMS = 20_000;
+
+/**
+ * What the log holds after a position, for `readStream` to answer "nothing newer" without asking
+ * SQLite for every stream: a read starts a transaction and, after any commit by another connection
+ * (our writer thread's included), re-reads the index pages. `through` is a position this store has
+ * seen every event up to (its own commits, contiguous, and scans of the file); `last` holds, for
+ * streams read from the file since, an upper bound of their last revision, raised by every event
+ * seen after. One scan of `position > through` per event-loop turn, started after the reads that
+ * wait for it, proves the bound is still current: another process's commit shows up in that scan.
+ */
+class LogTail {
+  through: number;
+  private readonly last = new Map<string, number>();
+
+  constructor(through: number) {
+    this.through = through;
+  }
+
+  /** Registers what a read of the file just showed: valid as every event up to `through` was in its snapshot. */
+  read(streamId: string, lastRevision: number): void {
+    this.last.delete(streamId);
+    this.last.set(streamId, lastRevision);
+    if (this.last.size > KNOWN_STREAMS) this.last.delete(this.last.keys().next().value as string);
+  }
+
+  /** An event seen: raises its stream's bound (raising an upper bound is always safe). */
+  saw(streamId: string, revision: number): void {
+    const known = this.last.get(streamId);
+    if (known !== undefined && revision > known) this.last.set(streamId, revision);
+  }
+
+  lastRevision(streamId: string): number | undefined {
+    return this.last.get(streamId);
+  }
+}
 
 /**
  * The rows this process committed last, while their positions run without a gap: a subscriber in
@@ -173,6 +209,9 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
   private readonly readonly: boolean;
   private readonly counters = { commits: 0, appends: 0 };
   private readonly recent = new RecentCommits();
+  private readonly tail: LogTail;
+  /** The next scan of the log's tail, shared by the reads that arrive before it starts. */
+  private tailScan: Promise<boolean> | undefined;
 
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
   /** Acquired when first needed: a store that never gets busy never starts the thread. */
@@ -204,6 +243,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
       if (version !== String(SQLITE_SCHEMA_VERSION))
         throw new Error(`${file}: ledger schema version ${String(version)} is not ${SQLITE_SCHEMA_VERSION}`);
       this.stmt = this.prepare();
+      this.tail = new LogTail(this.stmt.headPosition.get() as number);
     } catch (error) {
       this.db.close();
       throw error;
@@ -244,6 +284,9 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
         )
         .raw(),
       headPosition: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck(),
+      tail: db
+        .prepare('SELECT position, stream_id, revision FROM events WHERE position > ? ORDER BY position')
+        .raw(),
       scan: db.prepare(
         'SELECT position, stream_id, revision, event_id, type, recorded_at, envelope FROM events ORDER BY position',
       ),
@@ -378,7 +421,10 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
       else if ('ok' in outcome) {
         committed = true;
         const stored = outcome.ok.rows.map((row): Stored => ({ row }));
-        if (!outcome.ok.replayed) this.recent.add(stored);
+        if (!outcome.ok.replayed) {
+          this.recent.add(stored);
+          this.sawCommit(outcome.ok);
+        }
         batch[i].resolve(this.appendResult(outcome.ok, stored));
       } else batch[i].reject(fromWire(outcome.error));
     });
@@ -407,15 +453,56 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
     return events;
   }
 
+  /** Our own commit: extends the tail when it follows on from it, else only raises its stream's bound. */
+  private sawCommit({ streamId, nextExpectedRevision, rows }: WrittenAppend): void {
+    if (rows.length === 0) return;
+    this.tail.saw(streamId, nextExpectedRevision);
+    if (rows[0][2] === this.tail.through + 1) this.tail.through = rows[rows.length - 1][2];
+  }
+
+  /**
+   * Scans the events after the tail, once per event-loop turn: every read waiting for it asked
+   * before it started, so what it finds (or the absence of anything) is current for all of them.
+   */
+  private scanTail(): Promise<boolean> {
+    return (this.tailScan ??= new Promise<boolean>((resolve) =>
+      setImmediate(() => {
+        this.tailScan = undefined;
+        try {
+          this.assertOpen();
+          const rows = this.stmt.tail.all(this.tail.through) as [number, string, number][];
+          for (const [, stream, revision] of rows) this.tail.saw(stream, revision);
+          if (rows.length > 0) this.tail.through = rows[rows.length - 1][0];
+          resolve(true);
+        } catch {
+          resolve(false);
+        }
+      }),
+    ));
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const from = options.fromRevision ?? 0;
+    const current = options.asOf === undefined && options.toRevision === undefined;
+    // Skips the read only when provably nothing follows `from` (see LogTail): a reader's cache asks this on every load.
+    if (current) {
+      const known = this.tail.lastRevision(streamId);
+      if (known !== undefined && known < from && (await this.scanTail())) {
+        const now = this.tail.lastRevision(streamId);
+        if (now !== undefined && now < from) return [];
+      }
+      this.assertOpen();
+    }
     const to = options.toRevision ?? Number.MAX_SAFE_INTEGER;
     const rows =
       options.asOf === undefined
         ? this.stmt.stream.all(streamId, from, to)
         : this.stmt.streamAsOf.all(streamId, from, to, normaliseAsOf(options.asOf));
-    return this.rowsToEvents(rows as Row[]);
+    const events = this.rowsToEvents(rows as Row[]);
+    // The query saw every event up to the tail: its last revision (or none from `from`) bounds the stream's.
+    if (current) this.tail.read(streamId, events.length > 0 ? events[events.length - 1].revision : from - 1);
+    return events;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {

@@ -9,7 +9,7 @@ import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { CaseVisibility } from '../case-visibility';
 import { CaseViewDto, reducedCaseView } from './case-view.dto';
-import { caseJson } from './case-view.json';
+import { caseAnswer, type CaseHead } from './case-view.json';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -32,7 +32,7 @@ export class GetCaseController {
   ): Promise<CaseViewDto | JsonAnswer> {
     const found = await this.cases.open(ctx, id, 'full', query.asOf);
     const state = found.state as RegisteredCase;
-    const head: Omit<CaseViewDto, 'case'> = {
+    const head: CaseHead = {
       id,
       streamId: found.streamId,
       revision: found.revision,
@@ -44,6 +44,6 @@ export class GetCaseController {
     // A historical state is folded afresh for each read: nothing to reuse.
     if (query.asOf !== undefined)
       return { ...head, case: found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state };
-    return JsonAnswer.withTail(head, 'case', caseJson(state, found.view, ctx.actor.agency), found.revision);
+    return new JsonAnswer(caseAnswer(state, head, ctx.actor.agency), found.revision);
   }
 }
