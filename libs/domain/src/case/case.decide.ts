@@ -429,19 +429,7 @@ function replyToInvitation({ data, metadata }: ReplyToInvitation, state: CaseSta
   if (!invitation) throw caseError('INVITATION_NOT_FOUND', { invitationId: data.invitationId });
   if (invitation.to !== agency)
     throw caseError('INVITATION_REPLY_NOT_INVITEE', { invitee: invitation.to, agency });
-  if (invitation.status === 'accepted' || invitation.status === 'declined') {
-    throw caseError('INVITATION_ALREADY_ANSWERED', {
-      invitationId: invitation.invitationId,
-      answer: invitation.status,
-      repliedOn: invitation.repliedOn,
-    });
-  }
-  if (invitation.status !== 'open') {
-    throw caseError('INVITATION_NOT_OPEN', {
-      invitationId: invitation.invitationId,
-      status: invitation.status,
-    });
-  }
+  requireOpen(invitation);
   const answer = requireOneOf(data.answer, ['ACCEPT', 'DECLINE'] as const, 'answer');
   const repliedOn = pastDate(data.repliedOn, 'repliedOn', today(metadata));
   notBefore(repliedOn, 'repliedOn', invitation.noticeServedOn, 'noticeServedOn');
@@ -465,12 +453,8 @@ function replyToInvitation({ data, metadata }: ReplyToInvitation, state: CaseSta
   return [{ type: 'InvitationDeclined', data: { ...base, reasons: data.reasons } }];
 }
 
-function withdrawInvitation({ data, metadata }: WithdrawInvitation, state: CaseState): CaseEvent[] {
-  const { s, agency } = participantCase(state, data.caseId, metadata);
-  const invitation = s.invitations.find((i) => i.invitationId === data.invitationId);
-  if (!invitation) throw caseError('INVITATION_NOT_FOUND', { invitationId: data.invitationId });
-  if (invitation.from !== agency)
-    throw caseError('INVITATION_WITHDRAW_NOT_INVITER', { inviter: invitation.from, agency });
+/** An answered invitation takes no second answer (conflict); a withdrawn or lapsed one takes none at all. */
+function requireOpen(invitation: RegisteredCase['invitations'][number]): void {
   if (invitation.status === 'accepted' || invitation.status === 'declined') {
     throw caseError('INVITATION_ALREADY_ANSWERED', {
       invitationId: invitation.invitationId,
@@ -484,6 +468,15 @@ function withdrawInvitation({ data, metadata }: WithdrawInvitation, state: CaseS
       status: invitation.status,
     });
   }
+}
+
+function withdrawInvitation({ data, metadata }: WithdrawInvitation, state: CaseState): CaseEvent[] {
+  const { s, agency } = participantCase(state, data.caseId, metadata);
+  const invitation = s.invitations.find((i) => i.invitationId === data.invitationId);
+  if (!invitation) throw caseError('INVITATION_NOT_FOUND', { invitationId: data.invitationId });
+  if (invitation.from !== agency)
+    throw caseError('INVITATION_WITHDRAW_NOT_INVITER', { inviter: invitation.from, agency });
+  requireOpen(invitation);
   const withdrawnOn = pastDate(data.withdrawnOn, 'withdrawnOn', today(metadata));
   notBefore(withdrawnOn, 'withdrawnOn', invitation.noticeServedOn, 'noticeServedOn');
   return [
