@@ -8,6 +8,11 @@
  * (each command appends one event, fsync'd before the answer), then read them with GET /cases/:id
  * (each read appends its Art 17 access event before answering). After the server stops, the
  * ledger is opened again and every answered command must be in it. Medians of the runs are printed.
+ *
+ * Machines here differ by 2-3x from one session to the next, so each run also serves a trivial
+ * route (the same Nest + Fastify setup, a handler that returns a constant) from its own child
+ * process under the same load, and the JSON line carries `commandsVsTrivial` and `readsVsTrivial`:
+ * ratios that travel between machines where the raw rates do not.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +29,30 @@ interface ServerHandle {
   readonly url: string;
   readonly tokens: readonly string[];
   stop(): Promise<void>;
+}
+
+/** The baseline: Nest on Fastify answering a constant, nothing else (no pipes, hooks, store or auth). */
+async function serveTrivial(): Promise<void> {
+  await import('reflect-metadata');
+  const { Controller, Get, Module } = await import('@nestjs/common');
+  const { NestFactory } = await import('@nestjs/core');
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  const ANSWER = { status: 'ok' };
+  @Controller()
+  class TrivialController {
+    @Get('trivial')
+    answer(): typeof ANSWER {
+      return ANSWER;
+    }
+  }
+  @Module({ controllers: [TrivialController] })
+  class TrivialModule {}
+  const app = await NestFactory.create(TrivialModule, new FastifyAdapter(), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  process.send!({ url: await app.getUrl(), tokens: [] });
+  process.on('message', (message) => {
+    if (message === 'stop') void app.close().then(() => process.exit(0));
+  });
 }
 
 async function serve(dataDir: string): Promise<void> {
@@ -44,8 +73,9 @@ async function serve(dataDir: string): Promise<void> {
   });
 }
 
-function startServer(dataDir: string): Promise<ServerHandle> {
-  const child: ChildProcess = fork(__filename, ['--serve', dataDir], {
+function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
+  const args = dataDir === 'trivial' ? ['--serve-trivial'] : ['--serve', dataDir];
+  const child: ChildProcess = fork(__filename, args, {
     execArgv: [
       // ACCORD_BENCH_CPU_PROF=<dir> writes a CPU profile of the server, to see where the time goes.
       ...(process.env.ACCORD_BENCH_CPU_PROF
@@ -145,7 +175,7 @@ interface LoadResult {
 async function load(
   server: ServerHandle,
   ids: readonly string[],
-  kind: 'command' | 'read',
+  kind: 'command' | 'read' | 'trivial',
   seconds: number,
   connections: number,
 ): Promise<LoadResult> {
@@ -161,6 +191,7 @@ async function load(
           const id = ids[n % ids.length]!;
           const token = server.tokens[n % server.tokens.length]!;
           const headers = { ...request.headers, authorization: `Bearer ${token}` };
+          if (kind === 'trivial') return { ...request, method: 'GET', path: '/trivial' };
           return kind === 'command'
             ? {
                 ...request,
@@ -198,12 +229,23 @@ async function countActivities(dataDir: string): Promise<number> {
 }
 
 interface RunResult {
+  readonly trivial: LoadResult;
   readonly commands: LoadResult;
   readonly reads: LoadResult;
   readonly durable: boolean;
 }
 
+async function runTrivial(seconds: number, connections: number): Promise<LoadResult> {
+  const server = await startServer('trivial');
+  try {
+    return await load(server, [], 'trivial', seconds, connections);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function runOnce(seconds: number, connections: number): Promise<RunResult> {
+  const trivial = await runTrivial(seconds, connections);
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-api-'));
   try {
     const server = await startServer(dataDir);
@@ -220,11 +262,13 @@ async function runOnce(seconds: number, connections: number): Promise<RunResult>
     // Commands in flight when the load stopped may be stored without their answer being counted.
     const durable = stored >= commands.ok && stored <= commands.ok + connections;
     if (!durable) process.stderr.write(`durability check: ${commands.ok} answered, ${stored} stored\n`);
-    return { commands, reads, durable };
+    return { trivial, commands, reads, durable };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -235,6 +279,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       serve: { type: 'string' },
+      'serve-trivial': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       runs: { type: 'string', default: '3' },
       duration: { type: 'string', default: '10' },
@@ -242,6 +287,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
+  if (values['serve-trivial']) return serveTrivial();
   if (values.serve !== undefined) return serve(values.serve);
 
   const runs = Number(values.runs);
@@ -252,7 +298,7 @@ async function main(): Promise<void> {
     const r = await runOnce(seconds, connections);
     results.push(r);
     process.stdout.write(
-      `run ${i + 1}/${runs}: commands ${r.commands.perSec.toFixed(0)}/s p99 ${r.commands.p99Ms} ms (failed ${r.commands.failed}), ` +
+      `run ${i + 1}/${runs}: trivial ${r.trivial.perSec.toFixed(0)}/s p99 ${r.trivial.p99Ms} ms, commands ${r.commands.perSec.toFixed(0)}/s p99 ${r.commands.p99Ms} ms (failed ${r.commands.failed}), ` +
         `reads ${r.reads.perSec.toFixed(0)}/s p99 ${r.reads.p99Ms} ms (failed ${r.reads.failed}), durable ${r.durable}\n`,
     );
   }
@@ -260,30 +306,42 @@ async function main(): Promise<void> {
     runs,
     connections,
     durationSec: seconds,
+    trivialRoutePerSec: Math.round(median(results.map((r) => r.trivial.perSec))),
+    trivialP99Ms: median(results.map((r) => r.trivial.p99Ms)),
+    // Per run, then the median: both sides of each ratio saw the same machine at the same time.
+    commandsVsTrivial: round3(median(results.map((r) => r.commands.perSec / r.trivial.perSec))),
+    readsVsTrivial: round3(median(results.map((r) => r.reads.perSec / r.trivial.perSec))),
     commandsPerSec: Math.round(median(results.map((r) => r.commands.perSec))),
     commandP50Ms: median(results.map((r) => r.commands.p50Ms)),
     commandP99Ms: median(results.map((r) => r.commands.p99Ms)),
     readsPerSec: Math.round(median(results.map((r) => r.reads.perSec))),
     readP50Ms: median(results.map((r) => r.reads.p50Ms)),
     readP99Ms: median(results.map((r) => r.reads.p99Ms)),
-    failed: results.reduce((sum, r) => sum + r.commands.failed + r.reads.failed, 0),
+    failed: results.reduce((sum, r) => sum + r.trivial.failed + r.commands.failed + r.reads.failed, 0),
     everyCommandDurable: results.every((r) => r.durable),
   };
   const table = [
     ['', 'per sec (median)', 'p50 ms', 'p99 ms', 'target'],
     [
+      'trivial Nest+Fastify route',
+      String(summary.trivialRoutePerSec),
+      String(median(results.map((r) => r.trivial.p50Ms))),
+      String(summary.trivialP99Ms),
+      'baseline',
+    ],
+    [
       'commands (1 event each)',
       String(summary.commandsPerSec),
       String(summary.commandP50Ms),
       String(summary.commandP99Ms),
-      '>= 3000/s, p99 <= 40 ms',
+      `>= 3000/s, p99 <= 40 ms; ${summary.commandsVsTrivial} of trivial`,
     ],
     [
       'reads GET /cases/:id',
       String(summary.readsPerSec),
       String(summary.readP50Ms),
       String(summary.readP99Ms),
-      '>= 8000/s',
+      `>= 8000/s; ${summary.readsVsTrivial} of trivial`,
     ],
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
