@@ -6,6 +6,7 @@ import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
 import type { ApiConfig } from './config/config';
 import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
 import { IDEMPOTENCY_STORE, IdempotencyGuard } from './http/idempotency.guard';
 import type { IdempotencyStore } from './http/idempotency.store';
 import { ProblemFilter } from './http/problem.filter';
@@ -42,6 +43,7 @@ export class AppModule {
         { provide: TOKEN_SETTINGS, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
         Metrics,
+        Readiness,
         CommandPipeline,
         StreamReader,
         AccessLog,

@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { CURRENT_RULES, type LegalCalendar, type RuleSet } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
 import { type EventStore, openSqliteStore } from '@accord/store';
@@ -21,6 +21,7 @@ import { securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { bearerToken } from './identity/auth.guard';
 import { loadSigningKey, type SigningKey } from './identity/signing-key';
+import { PinoNestLogger } from './logging/pino-nest-logger';
 import { Metrics } from './metrics/metrics';
 
 export interface BuildOptions {
@@ -28,6 +29,8 @@ export interface BuildOptions {
   readonly store?: EventStore;
   readonly calendar?: LegalCalendar;
   readonly rules?: RuleSet;
+  /** Where the log lines go; stdout by default (tests capture them here). */
+  readonly logDestination?: DestinationStream;
 }
 
 export interface BuiltApp {
@@ -70,10 +73,13 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   const store = options.store ?? (await openSqliteStore(config.dataDir, { startWriterThread: true }));
   const idempotency = new IdempotencyStore(config.dataDir);
 
-  const logger = pino({
-    level: config.logLevel,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
-  });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+    },
+    options.logDestination ?? pino.destination(1),
+  );
   const calendar = options.calendar ?? bootCalendar(config.dataDir, logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -115,7 +121,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     }),
     adapter,
     // Only JSON bodies: Nest's urlencoded parser is left out, and Fastify's text/plain parser removed below.
-    { bodyParser: false, logger: false },
+    // One logger: Nest and its providers write through the same pino instance as Fastify.
+    { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');

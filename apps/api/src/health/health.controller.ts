@@ -1,15 +1,28 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@accord/store';
 import { ApiError } from '../http/api-error';
 import { ProblemDto } from '../http/problem.dto';
 import { Public } from '../identity/access.decorators';
 import { EVENT_STORE } from '../pipeline/tokens';
+import { Readiness } from './readiness';
 
 @ApiTags('operations')
 @Controller('health')
-export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+export class HealthController implements OnModuleInit {
+  private readonly logger = new Logger(HealthController.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readiness: Readiness,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.register('event-store', async () => {
+      await this.store.headPosition();
+      return null;
+    });
+  }
 
   @Get()
   @Public()
@@ -21,14 +34,23 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the event store answers headPosition().' })
+  @ApiOperation({
+    summary:
+      'Readiness: every component answers (the event store, the case directory); a 503 names the failing ones.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: 42 } } })
   @ApiServiceUnavailableResponse({ type: ProblemDto })
   async ready(): Promise<{ status: 'ready'; headPosition: number }> {
-    try {
-      return { status: 'ready', headPosition: await this.store.headPosition() };
-    } catch {
-      throw new ApiError('NOT_READY');
+    const failing = await this.readiness.failing();
+    if (failing.length === 0) {
+      try {
+        return { status: 'ready', headPosition: await this.store.headPosition() };
+      } catch (error) {
+        failing.push({ component: 'event-store', reason: String(error) });
+      }
     }
+    // The reasons go to the log only: they may name files, and this route answers without a token.
+    for (const { component, reason } of failing) this.logger.warn(`not ready: ${component}: ${reason}`);
+    throw new ApiError('NOT_READY', { failing: failing.map((f) => f.component) });
   }
 }

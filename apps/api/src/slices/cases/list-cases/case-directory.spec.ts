@@ -19,6 +19,7 @@ import {
 import { openSqliteStore, type EventStore } from '@accord/store';
 import { proposedEvent } from '@accord/store/testing/fixtures';
 import { ApiError } from '../../../http/api-error';
+import { Readiness } from '../../../health/readiness';
 import { CaseDirectory } from './case-directory';
 import { type CaseEntry, entryAccess, foldCaseEntry } from './case-entry';
 
@@ -127,7 +128,7 @@ describe('CaseDirectory over a real SQLite ledger', () => {
       { expectedRevision: 'no_stream' },
     );
   const start = () => {
-    directory = new CaseDirectory(store);
+    directory = new CaseDirectory(store, new Readiness());
     directory.onModuleInit();
   };
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Actor, CaseChannel, CaseEvent, RecordedEvent } from '@accord/events';
 import type { CaseStage } from '@accord/domain';
 import type { EventStore, Subscription } from '@accord/store';
+import { Readiness } from '../../../health/readiness';
 import { ApiError } from '../../../http/api-error';
 import { toDomainEvent } from '../../../pipeline/stream-reader';
 import { EVENT_STORE } from '../../../pipeline/tokens';
@@ -57,9 +58,16 @@ export class CaseDirectory implements OnModuleInit, OnModuleDestroy {
   private following: Promise<void> | undefined;
   private stopped: 'closed' | 'failed' | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readiness: Readiness,
+  ) {}
 
   onModuleInit(): void {
+    // A directory that stopped answers every list with 503: the instance is then not ready either.
+    this.readiness.register('case-directory', () =>
+      this.stopped === 'failed' ? `stopped following the ledger at position ${this.caughtUpTo}` : null,
+    );
     const subscription = this.store.subscribe({ after: 0 });
     this.subscription = subscription;
     this.following = this.follow(subscription);
@@ -136,7 +144,10 @@ export class CaseDirectory implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       if (this.stopped === 'closed') return;
       this.stopped = 'failed';
-      this.logger.error(`case directory stopped at position ${this.caughtUpTo}: ${String(error)}`);
+      this.logger.error(
+        `case directory stopped at position ${this.caughtUpTo}: ${String(error)}`,
+        error instanceof Error ? error.stack : undefined,
+      );
       this.releaseAll(this.behind(this.caughtUpTo + 1));
     }
   }
