@@ -43,6 +43,72 @@ const impureModules = [
   },
 ];
 
+/*
+ * The import graph: apps -> libs, never app -> app nor lib -> app; among the libs, each may import
+ * only the ones listed here. Checked for path aliases and for relative paths that climb into
+ * another lib or app. test/import-graph.spec.ts proves each arrow is refused.
+ */
+const LIB_DEPENDENCIES = {
+  events: [],
+  domain: ['events'],
+  store: ['events'],
+  'calendar-data': ['events', 'domain'],
+  config: [],
+  identity: ['events', 'config'],
+};
+const APPS = ['api', 'cli', 'projector'];
+
+const intoApp = (app) => [`@accord/${app}`, `@accord/${app}/*`, `**/apps/${app}/**`, `**/${app}/src/**`];
+
+function libImportRules(lib) {
+  const allowed = LIB_DEPENDENCIES[lib];
+  const forbidden = Object.keys(LIB_DEPENDENCIES).filter(
+    (other) => other !== lib && !allowed.includes(other),
+  );
+  const patterns = [{ group: APPS.flatMap(intoApp), message: 'A lib never imports an app.' }];
+  if (forbidden.length > 0)
+    patterns.push({
+      group: forbidden.flatMap((other) => [
+        `@accord/${other}`,
+        `@accord/${other}/*`,
+        `**/${other}/src`,
+        `**/${other}/src/**`,
+      ]),
+      message: `libs/${lib} may import only ${allowed.length > 0 ? allowed.map((l) => `libs/${l}`).join(', ') : 'no other lib'}.`,
+    });
+  return patterns;
+}
+
+const importGraph = [
+  ...Object.keys(LIB_DEPENDENCIES)
+    .filter((lib) => lib !== 'domain')
+    .map((lib) => ({
+      files: [`libs/${lib}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: libImportRules(lib) }] },
+    })),
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: APPS.filter((other) => other !== app).flatMap(intoApp),
+              message: 'Apps do not import each other: what two apps share belongs in a lib.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The domain's own rule (below) adds purity; its test helpers still may not reach an app or another lib.
+    files: ['libs/domain/**/*.spec.ts', 'libs/domain/**/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: libImportRules('domain') }] },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -61,11 +127,12 @@ export default tseslint.config(
     files: ['apps/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  ...importGraph,
   {
     files: ['libs/domain/**/*.ts'],
     ignores: ['libs/domain/**/*.spec.ts', 'libs/domain/**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: impureModules }],
+      'no-restricted-imports': ['error', { patterns: [...impureModules, ...libImportRules('domain')] }],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'libs/domain reads no environment.' },

@@ -57,8 +57,8 @@ async function serveTrivial(): Promise<void> {
 
 async function serve(dataDir: string): Promise<void> {
   const { buildApp } = await import('@accord/api/app');
-  const { configFor } = await import('@accord/api/config/config');
-  const { issueToken } = await import('@accord/api/identity/tokens');
+  const { configFor } = await import('@accord/config');
+  const { issueToken } = await import('@accord/identity');
   const config = configFor(dataDir, { logLevel: 'warn' });
   const built = await buildApp(config);
   await built.app.listen(0, '127.0.0.1');

@@ -2,6 +2,7 @@
  * Event store benchmark: `npm run bench:store` (add `-- --json` for a machine-readable last line).
  * Runs on a fresh ledger in a temp dir inside the data dir, so it measures the same disk as ./data.
  */
+import { chosenDataDir } from '@accord/config';
 import type { ProposedEvent } from '@accord/events';
 import { openSqliteStore, resolveDataDir, type SqliteEventStore } from '@accord/store';
 import Database from 'better-sqlite3';
@@ -118,7 +119,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const dir = mkdtempSync(join(resolveDataDir(), '.bench-store-'));
+  const dir = mkdtempSync(join(resolveDataDir(chosenDataDir(process.env)), '.bench-store-'));
   try {
     const store = await openSqliteStore(dir);
     const eventBytes = Buffer.byteLength(JSON.stringify(benchEvent(0)));

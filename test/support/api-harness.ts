@@ -5,8 +5,8 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { Role } from '@accord/events';
 import { buildApp, type BuildOptions, type BuiltApp } from '@accord/api/app';
-import { type ApiConfig, configFor } from '@accord/api/config/config';
-import { issueToken } from '@accord/api/identity/tokens';
+import { type ApiConfig, configFor } from '@accord/config';
+import { issueToken } from '@accord/identity';
 
 export interface ApiHarness {
   readonly dataDir: string;

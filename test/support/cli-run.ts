@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { CONFIG_VARIABLES } from '@accord/api/config/config';
+import { CONFIG_VARIABLES } from '@accord/config';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 

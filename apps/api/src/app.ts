@@ -9,7 +9,7 @@ import { CURRENT_RULES, type LegalCalendar, type RuleSet } from '@accord/domain'
 import { loadCalendar } from '@accord/calendar-data';
 import { type EventStore, openSqliteStore } from '@accord/store';
 import { AppModule } from './app.module';
-import type { ApiConfig } from './config/config';
+import type { ApiConfig } from '@accord/config';
 import { buildOpenApiDocument, serveOpenApi } from './docs/openapi';
 import { ApiError } from './http/api-error';
 import { recordAnswer, releaseKey } from './http/idempotency.guard';
@@ -20,7 +20,7 @@ import { languageOf, PROBLEM_CONTENT_TYPE, toProblem } from './http/problem';
 import { securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { bearerToken } from './identity/auth.guard';
-import { loadSigningKey, type SigningKey } from './identity/signing-key';
+import { loadSigningKey, type SigningKey } from '@accord/identity';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { Metrics } from './metrics/metrics';
 

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig } from '@accord/config';
 
 async function main(): Promise<void> {
   let config;

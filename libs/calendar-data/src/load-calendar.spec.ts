@@ -119,14 +119,14 @@ describe('loadCalendar', () => {
       expect(calendar.dayKind('2024-10-01')).toBe('holiday');
     });
 
-    it('finds the file in ACCORD_DATA_DIR, or takes an explicit path', () => {
+    it('finds the file in the given data dir, or takes an explicit path', () => {
       const nested = join(dir, 'data-dir');
       mkdirSync(nested);
       writeFileSync(join(nested, 'calendar.json'), JSON.stringify(fix2031));
-      expect(loadCalendar({ env: { ACCORD_DATA_DIR: nested } }).calendar.dayKind('2031-10-01')).toBe(
+      expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe(
         'holiday',
       );
-      expect(loadCalendar({ env: {}, cwd: dir }).calendar.dayKind('2031-10-01')).toBe('workday');
+      expect(loadCalendar({ cwd: dir }).calendar.dayKind('2031-10-01')).toBe('workday');
       const explicit = writeFile('staff.json', fix2031);
       expect(loadCalendar(explicit).calendar.dayKind('2031-10-01')).toBe('holiday');
     });

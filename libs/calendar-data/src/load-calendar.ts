@@ -14,10 +14,8 @@ export const CALENDAR_FILE_NAME = 'calendar.json';
 export interface LoadCalendarOptions {
   /** The staff file itself; when given, it must exist. */
   readonly file?: string;
-  /** Where `calendar.json` is looked for; default `ACCORD_DATA_DIR`, else `./data`. A missing default file is fine. */
+  /** Where `calendar.json` is looked for (the app's configured data dir); default `./data`. A missing default file is fine. */
   readonly dataDir?: string;
-  /** Defaults to `process.env`; injectable so tests need not touch the process. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Defaults to `process.cwd()`; file paths in `sources` are shown relative to it. */
   readonly cwd?: string;
   /** Defaults to the clock; decides which years the calendar should already hold (see `warnings`). */
@@ -44,11 +42,10 @@ export interface LoadedCalendar {
  */
 export function loadCalendar(options: LoadCalendarOptions | string = {}): LoadedCalendar {
   const opts: LoadCalendarOptions = typeof options === 'string' ? { file: options } : options;
-  const env = opts.env ?? process.env;
   const cwd = opts.cwd ?? process.cwd();
 
   const explicit = opts.file !== undefined;
-  const dataDir = opts.dataDir ?? nonEmpty(env['ACCORD_DATA_DIR']) ?? './data';
+  const dataDir = opts.dataDir ?? './data';
   const file = resolve(cwd, opts.file ?? join(dataDir, CALENDAR_FILE_NAME));
 
   const official = packageSchedule().schedule;
@@ -89,10 +86,6 @@ function missingYears(schedule: CalendarSchedule, now: Date, file: string): stri
         `${y}: no official holiday schedule loaded, deadlines count weekends only; add the State Council's ` +
         `notice for ${y} to ${file} (see libs/calendar-data/calendar.example.json)`,
     );
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function display(cwd: string, file: string): string {

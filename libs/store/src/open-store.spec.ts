@@ -7,35 +7,23 @@ import { proposedEvent } from './testing/fixtures';
 
 describe('resolveDataDir and openSqliteStore', () => {
   let root: string;
-  const savedEnv = process.env.ACCORD_DATA_DIR;
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'accord-open-'));
-    delete process.env.ACCORD_DATA_DIR;
   });
 
   afterEach(() => {
-    if (savedEnv === undefined) delete process.env.ACCORD_DATA_DIR;
-    else process.env.ACCORD_DATA_DIR = savedEnv;
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('prefers an explicit directory over ACCORD_DATA_DIR, and creates it', () => {
-    process.env.ACCORD_DATA_DIR = join(root, 'from-env');
+  it('makes the given directory absolute and creates it', () => {
     const dir = resolveDataDir(join(root, 'explicit', 'nested'));
     expect(dir).toBe(join(root, 'explicit', 'nested'));
     expect(existsSync(dir)).toBe(true);
-    expect(existsSync(join(root, 'from-env'))).toBe(false);
-  });
-
-  it('falls back to ACCORD_DATA_DIR, then to ./data, always absolute', () => {
-    process.env.ACCORD_DATA_DIR = join(root, 'from-env');
-    expect(resolveDataDir()).toBe(join(root, 'from-env'));
-    delete process.env.ACCORD_DATA_DIR;
     const cwd = process.cwd();
     process.chdir(root);
     try {
-      expect(resolveDataDir()).toBe(resolve(root, 'data'));
+      expect(resolveDataDir('data')).toBe(resolve(root, 'data'));
       expect(existsSync(join(root, 'data'))).toBe(true);
     } finally {
       process.chdir(cwd);

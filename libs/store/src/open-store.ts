@@ -4,10 +4,9 @@ import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-s
 
 export const LEDGER_FILE = 'ledger.db';
 
-/** The data directory: explicit, else ACCORD_DATA_DIR, else ./data; absolute, and created if missing. */
-export function resolveDataDir(explicit?: string): string {
-  const chosen = explicit ?? process.env.ACCORD_DATA_DIR ?? './data';
-  const dir = resolve(chosen.length > 0 ? chosen : './data');
+/** The data directory, absolute, and created if missing (which one is the caller's config to say). */
+export function resolveDataDir(chosen: string): string {
+  const dir = resolve(chosen);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Instant } from '@accord/events';
-import type { Identity } from '../identity/tokens';
+import type { Identity } from '@accord/identity';
 import { ApiError } from './api-error';
 import { languageOf, type Language } from './problem';
 

@@ -6,7 +6,7 @@ import { TokenExpiredError } from 'jsonwebtoken';
 import type { Actor, Role } from '@accord/events';
 import { ApiError } from '../http/api-error';
 import { ACCESS_METADATA, type AccessRule } from './access.decorators';
-import { type Identity, type TokenSettings, verifyToken } from './tokens';
+import { type Identity, type TokenSettings, verifyToken } from '@accord/identity';
 
 export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 

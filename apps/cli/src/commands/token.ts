@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES } from '@accord/events';
-import { ConfigError, loadConfig } from '@accord/api/config/config';
-import { loadSigningKey } from '@accord/api/identity/signing-key';
-import { issueToken, parseTtl } from '@accord/api/identity/tokens';
+import { chosenDataDir, ConfigError, loadConfig } from '@accord/config';
+import { loadSigningKey } from '@accord/identity';
+import { issueToken, parseTtl } from '@accord/identity';
 import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 
 const help = `Usage: accord token issue --agency AGENCY --staff STAFF_ID --role ROLE [--role ROLE] [--ttl 8h] [--data DIR]
@@ -40,10 +39,9 @@ const tokenCommand: CliCommand = {
     if (sub !== 'issue')
       throw new UsageError(sub === undefined ? 'missing subcommand "issue"' : `unknown subcommand "${sub}"`);
     const flags = parse(rest);
-    const data = flags.data ?? io.env.ACCORD_DATA_DIR;
     let config;
     try {
-      config = loadConfig({ ...io.env, ACCORD_DATA_DIR: resolve(io.cwd, data ?? './data') });
+      config = loadConfig({ ...io.env, ACCORD_DATA_DIR: chosenDataDir(io.env, flags.data, io.cwd) });
     } catch (error) {
       if (error instanceof ConfigError) {
         io.err(`accord token: ${error.message}`);

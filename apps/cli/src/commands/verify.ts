@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chosenDataDir } from '@accord/config';
 import { LEDGER_FILE, openSqliteStore, type SqliteEventStore } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
@@ -34,9 +35,8 @@ const verifyCommand: CliCommand = {
   help,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
-    // Same precedence as resolveDataDir (an empty value counts as unset), which we cannot call: it
-    // creates a missing directory, and verifying a mistyped path must not leave a ledger behind.
-    const dataDir = resolve(io.cwd, flags.data || io.env.ACCORD_DATA_DIR || './data');
+    // Not resolveDataDir: it creates a missing directory, and verifying a mistyped path must not leave a ledger behind.
+    const dataDir = chosenDataDir(io.env, flags.data, io.cwd);
     const file = resolve(dataDir, LEDGER_FILE);
     if (!existsSync(file) || !statSync(file).isFile()) {
       io.err(`accord verify: no ledger at ${file} (set --data DIR or ACCORD_DATA_DIR)`);

@@ -13,7 +13,7 @@ import { isOrgan } from '@accord/events';
 import { defineErrors } from '@accord/domain';
 import { ACCESS_METADATA, type AccessRule } from '../../identity/access.decorators';
 import { bearerToken, TOKEN_SETTINGS } from '../../identity/auth.guard';
-import { type TokenSettings, verifyToken } from '../../identity/tokens';
+import { type TokenSettings, verifyToken } from '@accord/identity';
 
 const ORGAN_MAY_ACT = 'accord:organ-may-act';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MIN_SECRET_BYTES, type ApiConfig } from '../config/config';
+import { MIN_SECRET_BYTES, type ApiConfig } from '@accord/config';
 
 export const EMBEDDED_KEY_FILE = 'jwt.key';
 

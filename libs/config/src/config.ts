@@ -142,3 +142,15 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     ...overrides,
   };
 }
+
+/**
+ * The data directory an operator chose: an explicit `--data`, else ACCORD_DATA_DIR, else ./data (an
+ * empty value counts as unset), absolute from `cwd`. For tools that do not need the whole config.
+ */
+export function chosenDataDir(
+  env: Readonly<Record<string, string | undefined>>,
+  explicit?: string,
+  cwd: string = process.cwd(),
+): string {
+  return path.resolve(cwd, explicit || env.ACCORD_DATA_DIR || DEFAULTS.dataDir);
+}
