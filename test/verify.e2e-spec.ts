@@ -2,7 +2,7 @@ import { existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '@accord/store';
 import { writeSampleLedger, type SampleLedger } from '../apps/cli/src/testing/sample-ledger';
-import { runAccord } from './support/cli-run';
+import { runAccord, spawnAccord } from './support/cli-run';
 import {
   copyLedger,
   editEnvelope,
@@ -14,7 +14,10 @@ import {
   tempRoot,
 } from './support/cli-tamper';
 
-/** `accord verify` run as a child process against a real SQLite ledger, intact and tampered with. */
+/**
+ * `accord verify` against a real SQLite ledger, intact and tampered with: in-process (the program's
+ * own entry with captured output and exit code), and once as the real binary in a child process.
+ */
 describe('accord verify (e2e)', () => {
   let root: string;
   let intact: string;
@@ -52,6 +55,18 @@ describe('accord verify (e2e)', () => {
     expect(result.stdout).toBe(
       `ledger intact: 5 streams, ${sample.events} events, head position ${sample.events}\n`,
     );
+  });
+
+  it('runs as a binary: the one spawned smoke test (stdout, stderr and exit code of a real process)', async () => {
+    const ok = await spawnAccord(['verify', '--data', intact]);
+    expect(ok).toEqual({
+      code: 0,
+      stdout: `ledger intact: 5 streams, ${sample.events} events, head position ${sample.events}\n`,
+      stderr: '',
+    });
+    const usage = await spawnAccord(['verify', '--data', join(root, 'no-such-dir')]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('no ledger at');
   });
 
   it('finds the ledger through ACCORD_DATA_DIR', async () => {

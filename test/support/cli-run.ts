@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { CONFIG_VARIABLES } from '@accord/config';
+import { accord } from '../../apps/cli/src/accord';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -10,11 +11,34 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real `accord` CLI from source in a child process, as an operator would run it. */
-export function runAccord(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** The process's environment without a developer's own settings (ledger, signing key, NODE_ENV=production…). */
+function cleanEnv(): Record<string, string | undefined> {
   const inherited = { ...process.env };
-  // A developer's own settings (ledger, signing key, NODE_ENV=production…) must not leak into the test.
   for (const name of CONFIG_VARIABLES) delete inherited[name];
+  return inherited;
+}
+
+/**
+ * Runs the `accord` program in this process, as `main.ts` runs it, with its output and exit code
+ * captured: the same commands on the same files, without a Node start per call.
+ */
+export async function runAccord(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await accord(args, {
+    out: (text) => (stdout += `${text}\n`),
+    err: (text) => (stderr += `${text}\n`),
+    env: { ...cleanEnv(), ...env },
+    cwd: REPO_ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the real `accord` binary from source in a child process, as an operator would: for the one smoke test. */
+export function spawnAccord(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
@@ -26,7 +50,7 @@ export function runAccord(args: readonly string[], env: Record<string, string> =
         'apps/cli/src/main.ts',
         ...args,
       ],
-      { cwd: REPO_ROOT, env: { ...inherited, TS_NODE_PROJECT: 'tsconfig.json', ...env } },
+      { cwd: REPO_ROOT, env: { ...cleanEnv(), TS_NODE_PROJECT: 'tsconfig.json', ...env } },
     );
     let stdout = '';
     let stderr = '';
