@@ -7,6 +7,7 @@ import type { Role } from '@accord/events';
 import { buildApp, type BuildOptions, type BuiltApp } from '@accord/api/app';
 import { type ApiConfig, configFor } from '@accord/config';
 import { issueToken } from '@accord/identity';
+import { checkedAgent, contractFor } from './contract';
 
 export interface ApiHarness {
   readonly dataDir: string;
@@ -52,6 +53,8 @@ export async function startApi(
   const built = await buildApp(config, options);
   await built.app.listen(0, '127.0.0.1');
   const url = await built.app.getUrl();
+  // Every answer the suites receive through `http` is checked against the published OpenAPI document.
+  const contract = contractFor((await request(url).get('/docs-json').expect(200)).text);
   const settings = { key: built.signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience };
   const token = (agency: string, staffId: string, roles: Role | readonly Role[], ttlSeconds?: number) =>
     issueToken(settings, { agency, staffId, roles: typeof roles === 'string' ? [roles] : roles }, ttlSeconds);
@@ -68,7 +71,7 @@ export async function startApi(
     config,
     built,
     url,
-    http: request(url),
+    http: checkedAgent(request(url), contract),
     token,
     auth,
     staff,

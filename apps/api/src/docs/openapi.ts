@@ -2,13 +2,30 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDto } from '../http/problem.dto';
+import { ANSWER_SCHEMAS } from './answer-schemas';
 
 const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDto.name}` };
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: PROBLEM_REF } },
 });
+
+/**
+ * Every refusal is sent as application/problem+json (RFC 7807): Nest's response decorators say
+ * application/json, so the document is corrected here, once, for every status from 400 up.
+ */
+function problemContent(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+        if (Number(status) < 400 || response === undefined || !('description' in response)) continue;
+        response.content = { 'application/problem+json': { schema: PROBLEM_REF } };
+      }
+    }
+  }
+}
 
 /** Errors every route can answer, added where a route's own decorators did not already say more. */
 function addCommonErrors(document: OpenAPIObject): void {
@@ -51,6 +68,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...(ANSWER_SCHEMAS as Record<string, SchemaObject>) },
+  };
+  problemContent(document);
   addCommonErrors(document);
   return document;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { LoadedStream } from '../pipeline/stream-reader';
 
 /** What every read of one stream answers besides the folded state: which stream, and as of when. */
@@ -7,9 +7,10 @@ export class StreamViewDto {
   @ApiProperty() streamId!: string;
   @ApiProperty({ description: 'Stream revision shown; also the ETag.' }) revision!: number;
   @ApiProperty({ description: 'Global position of the last event shown.' }) position!: number;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     nullable: true,
-    description: 'The instant asked for, or null for the current state.',
+    description: 'The instant asked for, as sent, or null for the current state.',
   })
   asOf!: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ref } from '../../../http/schema';
 import { AGENCIES } from '@accord/events';
 
 export class AgencyViewDto {
@@ -9,8 +10,7 @@ export class AgencyViewDto {
   @ApiProperty({ description: 'Global position of the last event shown (0 before the first designation).' })
   position!: number;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    allOf: [ref('Agency')],
     description:
       "The agency's record: whether it hosts the Coordination Office, its current liaison and past liaisons with their terms; `{ status: 'none' }` before the first designation.",
   })

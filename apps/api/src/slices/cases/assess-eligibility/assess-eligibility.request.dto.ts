@@ -31,6 +31,7 @@ export class AssessEligibilityRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     maxLength: 8000,
     description: 'Art 3 释法说理: required when CLEARLY_UNLAWFUL_OR_UNREASONABLE, else null.',
   })

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ENVELOPE_FIELDS, type RecordedEvent } from '@accord/events';
+import { ref } from '../../../http/schema';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
@@ -12,10 +13,10 @@ export class CaseHistoryDto {
   @ApiProperty() id!: string;
   @ApiProperty() streamId!: string;
   @ApiProperty() revision!: number;
-  @ApiProperty({ nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: String, nullable: true }) asOf!: string | null;
   @ApiProperty({
     type: 'array',
-    items: { type: 'object', additionalProperties: true },
+    items: ref('RecordedEvent'),
     description: `Every event as stored (not upcast, so hashes verify): ${ENVELOPE_FIELDS.join(', ')}.`,
   })
   events!: RecordedEvent[];

@@ -1,3 +1,4 @@
+import { ref } from '../../../http/schema';
 import { StreamViewDto } from '../../../http/stream-view.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Agency, ActorAgency } from '@accord/events';
@@ -11,8 +12,7 @@ export class CaseViewDto extends StreamViewDto {
   })
   view!: string;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    oneOf: [ref('CaseFull'), ref('CaseReduced')],
     description:
       'The case folded from its events (full view), or what an invitee needs to reply (reduced view).',
   })

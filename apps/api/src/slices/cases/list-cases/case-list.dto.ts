@@ -21,7 +21,7 @@ export class CaseListItemDto {
   @ApiProperty({ enum: CASE_CHANNELS }) channel!: CaseChannel;
   @ApiProperty({ enum: AGENCIES }) leadAgency!: Agency;
   @ApiProperty() externalCaseNumber!: string;
-  @ApiProperty({ example: '2024-03-01' }) acceptedOn!: LegalDate;
+  @ApiProperty({ type: String, example: '2024-03-01' }) acceptedOn!: LegalDate;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ description: 'Stream revision the row reflects.' }) revision!: number;
   @ApiProperty({ description: 'Global position of the last event the row reflects.' }) position!: number;

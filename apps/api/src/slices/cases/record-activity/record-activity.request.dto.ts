@@ -11,7 +11,7 @@ export class RecordActivityRequestDto {
   @IsIn(ACTIVITY_KINDS)
   kind!: ActivityKind;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 4000, description: 'Required for OTHER.' })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 4000, description: 'Required for OTHER.' })
   @IsOptional()
   @IsString()
   @Length(1, 4000)

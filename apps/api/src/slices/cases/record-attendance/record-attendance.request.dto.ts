@@ -30,6 +30,7 @@ export class RecordAttendanceRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     maxLength: 4000,
     description: 'Required for ABSENT_JUSTIFIED, else omitted or null.',
   })

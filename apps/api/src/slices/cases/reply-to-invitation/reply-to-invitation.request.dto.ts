@@ -13,6 +13,7 @@ export class ReplyToInvitationRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     maxLength: 4000,
     description: 'Required when declining; omitted or null when accepting.',
   })

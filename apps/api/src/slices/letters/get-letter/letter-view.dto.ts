@@ -1,10 +1,10 @@
 import { StreamViewDto } from '../../../http/stream-view.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { ref } from '../../../http/schema';
 
 export class LetterViewDto extends StreamViewDto {
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    allOf: [ref('Letter')],
     description:
       'The letter: kind, issuer, organ, grounds, service and response due date (with its explanation), response, follow-ups, closing.',
   })

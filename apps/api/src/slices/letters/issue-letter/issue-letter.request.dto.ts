@@ -50,6 +50,7 @@ export class IssueLetterRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     format: 'uuid',
     description: 'The case the letter arose from, if any.',
   })

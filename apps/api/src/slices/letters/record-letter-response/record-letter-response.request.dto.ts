@@ -16,7 +16,12 @@ export class RecordLetterResponseRequestDto {
 
   @IsText('What the organ did or will do.', 8000) summary!: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 8000, description: 'Required when REJECTED.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 8000,
+    description: 'Required when REJECTED.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 8000)
@@ -24,6 +29,7 @@ export class RecordLetterResponseRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     maxLength: 8000,
     description: 'Required when PARTLY_ADOPTED: what was not adopted.',
   })

@@ -17,6 +17,7 @@ export class AdmitMediatorRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     pattern: ORGAN_CODE.source,
     description:
       'The organ the member works for; required for JUDICIAL_ORGAN and ADMINISTRATIVE_ORGAN (conflict-of-interest checks).',

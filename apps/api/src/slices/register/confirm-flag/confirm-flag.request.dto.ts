@@ -9,6 +9,7 @@ export class ConfirmFlagRequestDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     format: 'uuid',
     description:
       'A joint meeting (Art 14) that decided the confirmation: it must be on record, attended by your agency and by at least two of the three agencies, and held on or before the confirmation.',

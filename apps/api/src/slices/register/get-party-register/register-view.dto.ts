@@ -1,10 +1,10 @@
 import { StreamViewDto } from '../../../http/stream-view.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { ref } from '../../../http/schema';
 
 export class PartyRegisterViewDto extends StreamViewDto {
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    allOf: [ref('PartyRegister')],
     description: 'The register: party, notes, flags and their history, the active flag id.',
   })
   register!: unknown;

@@ -1,0 +1,68 @@
+import {
+  AGENCIES,
+  FLAG_CONTEST_OUTCOMES,
+  FLAG_NOTIFICATION_MEANS,
+  INTEGRITY_NOTE_POLARITIES,
+  PARTY_KINDS,
+} from '@accord/events';
+import { date, list, obj, oneOf, orNull, STORED_DEADLINE, str } from '../../../http/schema';
+
+const agency = oneOf(AGENCIES);
+
+const flag = obj({
+  flagId: str(),
+  status: oneOf(['proposed', 'confirmed', 'contested', 'revoked', 'withdrawn', 'expired']),
+  proposedBy: agency,
+  grounds: str(),
+  evidence: list(str()),
+  proposedOn: date(),
+  confirmation: orNull(
+    obj(
+      {
+        via: oneOf(['AGENCY', 'JOINT_MEETING']),
+        agency,
+        meetingId: str('The joint meeting (Art 14) that decided it; only when `via` is JOINT_MEETING.'),
+      },
+      ['meetingId'],
+    ),
+  ),
+  confirmedOn: orNull(date()),
+  reviewOn: orNull(date()),
+  reviewLimit: orNull(STORED_DEADLINE),
+  notification: orNull(obj({ notifiedOn: date(), means: oneOf(FLAG_NOTIFICATION_MEANS), note: str() })),
+  contests: list(
+    obj({
+      contestId: str(),
+      contestedOn: date(),
+      grounds: str(),
+      recordedBy: agency,
+      decision: orNull(
+        obj({ decidedOn: date(), outcome: oneOf(FLAG_CONTEST_OUTCOMES), reasons: str(), decidedBy: agency }),
+      ),
+    }),
+  ),
+  contestCooldownUntil: orNull(date()),
+  endedOn: orNull(date()),
+  endReason: orNull(str()),
+});
+
+/** A party's integrity register (Art 11): notes, flags and their history. */
+export const PARTY_REGISTER = obj({
+  status: oneOf(['recorded']),
+  partyId: str(),
+  party: obj({ kind: oneOf(PARTY_KINDS), name: str() }),
+  notes: list(
+    obj({
+      noteId: str(),
+      polarity: oneOf(INTEGRITY_NOTE_POLARITIES),
+      text: str(),
+      caseRef: str(),
+      notedOn: date(),
+      notedBy: agency,
+    }),
+  ),
+  flags: list(flag),
+  activeFlagId: orNull(str()),
+});
+
+export const REGISTER_VIEW_SCHEMAS = { PartyRegister: PARTY_REGISTER };
