@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 /**
@@ -6,11 +7,7 @@ import { defineErrors } from '../shared/rule-error';
  * with another aggregate's catalogue in the shared registry.
  */
 export const caseError = defineErrors({
-  CASE_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The command is malformed: a required field is missing or has an impossible value.',
-    zh: '指令格式有误：缺少必填项或取值不合理。',
-  },
+  CASE_INVALID_INPUT: invalidInputSpec({ en: 'case command', zh: '案件指令' }),
   CASE_ACTOR_NOT_ALLOWED: {
     article: 'Art 17',
     kind: 'forbidden',
@@ -34,11 +31,7 @@ export const caseError = defineErrors({
     en: 'The case is closed; it can only be read.',
     zh: '案件已结案，只能查阅。',
   },
-  CASE_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'A date of something that has happened cannot be later than today (Asia/Shanghai).',
-    zh: '已发生事项的日期不得晚于今日（北京时间）。',
-  },
+  CASE_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   CASE_DATE_TOO_EARLY: {
     kind: 'rule',
     en: 'The date is earlier than a fact it must follow.',
