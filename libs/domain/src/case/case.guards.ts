@@ -132,6 +132,7 @@ export function storedDeadline(deadline: Deadline): CaseDeadline {
   const e = deadline.explanation;
   return {
     dueBy: deadline.dueBy,
+    provisional: deadline.provisional,
     explanation: {
       rule: e.rule,
       article: e.article,
@@ -146,6 +147,8 @@ export function storedDeadline(deadline: Deadline): CaseDeadline {
           : { date: d.date, reason: d.reason, name: d.name },
       ),
       sources: [...e.sources],
+      ...(e.provisionalYears?.length ? { provisionalYears: [...e.provisionalYears] } : {}),
+      ...(e.unscheduledYears?.length ? { unscheduledYears: [...e.unscheduledYears] } : {}),
       text: e.text,
     },
   };

@@ -101,6 +101,8 @@ export type CaseDeadlineExplanation = StoredDeadline;
 /** A computed deadline as stored on a case event: the due date, and why it falls there. */
 export interface CaseDeadline {
   readonly dueBy: LegalDate;
+  /** v2: true when the due date rests on a year without an official holiday schedule; absent under v1. */
+  readonly provisional?: boolean;
   readonly explanation: CaseDeadlineExplanation;
 }
 
