@@ -1,7 +1,12 @@
 import type { CaseEvent } from '@accord/events';
 import { registerCase, linkCase, recordNonSupportDecision } from './acts/registration';
 import { assessEligibility, openResolution } from './acts/eligibility';
-import { issueInvitation, replyToInvitation, withdrawInvitation } from './acts/invitations';
+import {
+  issueInvitation,
+  recordRiskFinding,
+  replyToInvitation,
+  withdrawInvitation,
+} from './acts/invitations';
 import { recordConsent, recordActivity, coordinateRelief } from './acts/resolution';
 import { assignMediator } from './acts/mediator-assignment';
 import { assessRisk, adoptPreventionPlan, escalateRisk } from './acts/risk';
@@ -19,6 +24,8 @@ export function decideCase(command: CaseCommand, state: CaseState): readonly Cas
       return linkCase(command, state);
     case 'RecordNonSupportDecision':
       return recordNonSupportDecision(command, state);
+    case 'RecordRiskFinding':
+      return recordRiskFinding(command, state);
     case 'AssessEligibility':
       return assessEligibility(command, state);
     case 'OpenResolution':

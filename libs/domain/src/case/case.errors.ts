@@ -188,6 +188,30 @@ export const caseError = defineErrors({
     en: 'The procuratorate invites only after it has decided not to support the supervision application.',
     zh: '县检察院须在作出不支持监督申请决定后方可邀请。',
   },
+  RISK_FINDING_WRONG_CHANNEL: {
+    article: 'Art 5',
+    kind: 'rule',
+    en: 'A finding that the dispute may lead to appeal, petition or instability is made in a litigation case.',
+    zh: '认为行政争议可能引发上诉、申诉、信访或影响社会稳定的认定只存在于行政诉讼案件中。',
+  },
+  RISK_FINDING_NOT_COURT: {
+    article: 'Art 5',
+    kind: 'forbidden',
+    en: 'Only the court records its finding that the dispute may lead to appeal, petition or instability.',
+    zh: '只有县法院可以记录其认为行政争议可能引发上诉、申诉、信访或影响社会稳定的认定。',
+  },
+  RISK_FINDING_ALREADY_RECORDED: {
+    article: 'Art 5',
+    kind: 'conflict',
+    en: 'The court’s risk finding is already recorded; the notice period runs from it.',
+    zh: '法院的风险认定已记录，通知期限自该认定起算。',
+  },
+  INVITATION_NEEDS_RISK_FINDING: {
+    article: 'Art 5',
+    kind: 'rule',
+    en: 'The court invites once it has recorded that the dispute may lead to appeal, petition or instability.',
+    zh: '县法院须在记录其认为行政争议可能引发上诉、申诉、信访或影响社会稳定后方可邀请。',
+  },
   INVITATION_NOTICE_LATE: {
     article: 'Art 4, Art 7',
     kind: 'rule',

@@ -1,20 +1,31 @@
 import {
   isAgency,
+  LITIGATION_RISKS,
+  type LegalDate,
+  type NoticePeriodStartFact,
   type Agency,
   type CaseChannel,
   type CaseEvent,
   type InvitationArticle,
 } from '@accord/events';
-import type { IssueInvitation, ReplyToInvitation, WithdrawInvitation } from '../case.commands';
+import type {
+  IssueInvitation,
+  RecordRiskFinding,
+  ReplyToInvitation,
+  WithdrawInvitation,
+} from '../case.commands';
+import type { NoticePeriodStart, RuleSet } from '../../rules/rule-set';
 import { caseError } from '../case.errors';
 import {
   actingAgency,
   notBefore,
+  optionalText,
   participantCase,
   pastDate,
   requireNewId,
   requireOneOf,
   requireText,
+  requireTextList,
   storedDeadline,
   today,
   visibleCase,
@@ -22,7 +33,8 @@ import {
 import type { CaseState, RegisteredCase } from '../case.state';
 
 /**
- * Arts 4–7: inviting another agency by written notice, its written reply, and withdrawal.
+ * Arts 4–7: inviting another agency by written notice, its written reply, and withdrawal; Art 5's
+ * risk finding, from which the court's notice period runs (v2).
  */
 
 /** Arts 4–6: who may invite whom, by the channel of the inviting agency's case; Art 7 applies Art 4's procedure. */
@@ -64,11 +76,12 @@ export function issueInvitation({ data, metadata }: IssueInvitation, state: Case
       });
     }
   }
-  // Art 4, Art 7: written notice within 30 days of acceptance, counted by the calendar.
-  const noticeDeadline = storedDeadline(
-    metadata.calendar.deadline(s.acceptedOn, metadata.rules.invitationNotice),
-  );
-  if (noticeServedOn > noticeDeadline.dueBy) {
+  const { rules } = metadata;
+  const periodStart = noticePeriodStart(s, rules.noticePeriodStart[s.channel], noticeServedOn);
+  // Arts 4–7: written notice within 30 days of the moment inviting became possible, counted by the calendar.
+  const noticeDeadline = storedDeadline(metadata.calendar.deadline(periodStart.on, rules.invitationNotice));
+  const noticeLate = noticeServedOn > noticeDeadline.dueBy;
+  if (noticeLate && rules.lateNotice === 'refuse') {
     throw caseError('INVITATION_NOTICE_LATE', {
       acceptedOn: s.acceptedOn,
       noticeServedOn,
@@ -77,9 +90,13 @@ export function issueInvitation({ data, metadata }: IssueInvitation, state: Case
     });
   }
   // Art 4, Art 7: the invitee replies in writing within 3 days of receiving the notice.
-  const replyDeadline = storedDeadline(
-    metadata.calendar.deadline(noticeServedOn, metadata.rules.invitationReply),
-  );
+  const replyDeadline = storedDeadline(metadata.calendar.deadline(noticeServedOn, rules.invitationReply));
+  // Art 4 书面通知: v2 records whom the notice is addressed to and the document that carries it.
+  const v2 = {
+    // Art 4: a late notice is still the inviting agency's act; the ledger records the breach (v2).
+    ...(rules.lateNotice === 'record' ? { noticePeriodStart: periodStart, noticeLate } : {}),
+    ...written(data, to, rules),
+  };
   return [
     {
       type: 'InvitationIssued',
@@ -93,6 +110,72 @@ export function issueInvitation({ data, metadata }: IssueInvitation, state: Case
         noticeServedOn,
         noticeDeadline,
         replyDeadline,
+        ...v2,
+      },
+    },
+  ];
+}
+
+/** Art 4 书面通知 (v2): the addressee department (the rule set's default for the invitee) and the document. */
+function written(data: IssueInvitation['data'], to: Agency, rules: RuleSet) {
+  if (!rules.documentRefsRequired) return {};
+  const department = optionalText(data.addresseeDepartment, 'addresseeDepartment');
+  return {
+    addressee: { agency: to, department: department ?? rules.noticeAddressee[to] },
+    documentRef: requireText(data.documentRef, 'documentRef'),
+  };
+}
+
+/**
+ * Arts 4–7 (rule set `noticePeriodStart`): the fact from which the notice period runs for the case's
+ * channel, never earlier than acceptance. The facts themselves are recorded acts of the lead agency.
+ */
+function noticePeriodStart(
+  s: RegisteredCase,
+  start: NoticePeriodStart,
+  noticeServedOn: LegalDate,
+): NoticePeriodStartFact {
+  switch (start) {
+    case 'ACCEPTANCE':
+      return { fact: start, on: s.acceptedOn };
+    case 'NON_SUPPORT_DECISION':
+      // Checked above for a supervision case; another channel has no such decision and runs from acceptance.
+      return s.nonSupportDecision
+        ? { fact: start, on: s.nonSupportDecision.decidedOn }
+        : { fact: 'ACCEPTANCE', on: s.acceptedOn };
+    case 'RISK_FINDING':
+      // Art 5: 认为…可能 — the court invites once it has found the risk, and the period runs from then.
+      if (!s.riskFinding || noticeServedOn < s.riskFinding.foundOn) {
+        throw caseError('INVITATION_NEEDS_RISK_FINDING', {
+          noticeServedOn,
+          foundOn: s.riskFinding?.foundOn ?? null,
+        });
+      }
+      return { fact: start, on: s.riskFinding.foundOn };
+  }
+}
+
+/** Art 5: the court records that the dispute may lead to appeal, petition or instability (v2). */
+export function recordRiskFinding({ data, metadata }: RecordRiskFinding, state: CaseState): CaseEvent[] {
+  const { s, agency } = participantCase(state, data.caseId, metadata);
+  if (s.channel !== 'LITIGATION') throw caseError('RISK_FINDING_WRONG_CHANNEL', { channel: s.channel });
+  if (agency !== 'COURT') throw caseError('RISK_FINDING_NOT_COURT', { agency });
+  if (s.riskFinding) throw caseError('RISK_FINDING_ALREADY_RECORDED', { foundOn: s.riskFinding.foundOn });
+  const foundOn = pastDate(data.foundOn, 'foundOn', today(metadata));
+  notBefore(foundOn, 'foundOn', s.acceptedOn, 'acceptedOn');
+  const risks = requireTextList(data.risks, 'risks').map((r, i) =>
+    requireOneOf(r, LITIGATION_RISKS, `risks[${i}]`),
+  );
+  if (risks.length === 0)
+    throw caseError('CASE_INVALID_INPUT', { field: 'risks', problem: 'must name at least one risk' });
+  return [
+    {
+      type: 'LitigationRiskFound',
+      data: {
+        caseId: s.caseId,
+        foundOn,
+        risks: [...new Set(risks)],
+        reasons: requireText(data.reasons, 'reasons'),
       },
     },
   ];
@@ -126,6 +209,10 @@ export function replyToInvitation({ data, metadata }: ReplyToInvitation, state: 
     repliedOn,
     replyDueBy,
     late,
+    // Art 4 书面回复: v2 records the document that carries the reply.
+    ...(metadata.rules.documentRefsRequired
+      ? { documentRef: requireText(data.documentRef, 'documentRef') }
+      : {}),
   };
   if (answer === 'ACCEPT') {
     return [{ type: 'InvitationAccepted', data: base }];
