@@ -212,6 +212,24 @@ export const caseError = defineErrors({
     en: 'The court invites once it has recorded that the dispute may lead to appeal, petition or instability.',
     zh: '县法院须在记录其认为行政争议可能引发上诉、申诉、信访或影响社会稳定后方可邀请。',
   },
+  OUTCOME_WITHDRAWAL_NEEDS_COURT_APPROVAL: {
+    article: 'Art 2',
+    kind: 'rule',
+    en: 'A withdrawal in litigation is recorded with the court’s approval (准许, Administrative Litigation Law Art 62).',
+    zh: '行政诉讼中的撤诉须记录人民法院的准许（《行政诉讼法》第六十二条）。',
+  },
+  OUTCOME_ORGAN_AGREEMENT_MISSING: {
+    article: 'Art 2',
+    kind: 'rule',
+    en: 'A settlement records the respondent organ’s agreement as well as the parties’ consent.',
+    zh: '和解应当记录被诉行政机关的同意以及当事人的同意。',
+  },
+  ATTENDANCE_NOT_NOTIFYING_AGENCY: {
+    article: 'Art 12',
+    kind: 'forbidden',
+    en: 'Attendance is recorded by the agency that notified the organ.',
+    zh: '出庭（参会）情况由通知该行政机关的单位记录。',
+  },
   INVITATION_NOTICE_LATE: {
     article: 'Art 4, Art 7',
     kind: 'rule',

@@ -59,6 +59,14 @@ export function assessRisk({ data, metadata }: AssessRisk, state: CaseState): Ca
         escalationDeadline: majorRisk
           ? storedDeadline(metadata.calendar.deadline(assessedOn, metadata.rules.majorRiskEscalation))
           : null,
+        // Art 10 (v2): 制定防范和处置预案 — the plan is owed within the rule set's period of the assessment.
+        ...(metadata.rules.preventionPlan
+          ? {
+              planDeadline: majorRisk
+                ? storedDeadline(metadata.calendar.deadline(assessedOn, metadata.rules.preventionPlan))
+                : null,
+            }
+          : {}),
       },
     },
   ];
@@ -89,6 +97,13 @@ export function adoptPreventionPlan({ data, metadata }: AdoptPreventionPlan, sta
         adoptedOn,
         summary: requireText(data.summary, 'summary'),
         measures,
+        // v2: tracked like the escalation — the date it was owed by, and whether it came after.
+        ...(metadata.rules.preventionPlan
+          ? {
+              dueBy: s.risk.planDue?.dueBy ?? null,
+              late: s.risk.planDue !== null && adoptedOn > s.risk.planDue.dueBy,
+            }
+          : {}),
       },
     },
   ];
