@@ -29,6 +29,8 @@ export type IssueLetter = Command<
     facts: string;
     caseId?: string | null;
     issuedOn: LegalDate;
+    /** What the handler read of the named case: whether it exists and the issuer takes part in it (Art 8, Art 17). */
+    caseFacts?: { readonly exists: boolean; readonly issuerTakesPart: boolean } | null;
   }
 >;
 export type ServeLetter = Command<'ServeLetter', { letterId: string; servedOn: LegalDate }>;
@@ -162,6 +164,12 @@ function issue(command: IssueLetter, state: LetterState): LetterEvent[] {
   if (!isText(data.facts)) invalid('facts', data.facts);
   const caseId = data.caseId ?? null;
   if (caseId !== null && !isText(caseId)) invalid('caseId', caseId);
+  // Art 8 (v2): 在行政争议化解过程中 — the letter comes out of a case the issuer takes part in.
+  if (metadata.rules.letterCaseMustExist) {
+    if (caseId === null) throw letterError('LETTER_CASE_REQUIRED');
+    if (!data.caseFacts?.exists || !data.caseFacts.issuerTakesPart)
+      throw letterError('LETTER_CASE_NOT_FOUND', { caseId });
+  }
   const issuedOn = pastDate(data.issuedOn, 'issuedOn', legalToday(metadata));
   return [
     {
@@ -196,6 +204,9 @@ function serve(command: ServeLetter, letter: OpenLetter): LetterEvent[] {
         servedOn,
         responseDueBy: deadline.dueBy,
         responseDeadline: deadline.explanation,
+        ...(metadata.rules.letterResponseSource
+          ? { responseSource: { ...metadata.rules.letterResponseSource[letter.kind] } }
+          : {}),
       },
     },
   ];

@@ -8,6 +8,18 @@ export const letterError = defineErrors({
     zh: '审计人员只能查阅台账，不能写入。',
   },
   LETTER_INVALID_INPUT: invalidInputSpec({ en: 'letter command', zh: '建议书指令' }),
+  LETTER_CASE_REQUIRED: {
+    article: 'Art 8',
+    kind: 'rule',
+    en: 'A letter is issued in the course of resolving a dispute: it names the case it comes from.',
+    zh: '建议书在行政争议化解过程中提出，应当写明所涉案件。',
+  },
+  LETTER_CASE_NOT_FOUND: {
+    article: 'Art 8, Art 17',
+    kind: 'not_found',
+    en: 'The letter names no case that the issuing agency takes part in.',
+    zh: '建议书所涉案件不存在，或提出单位未参与该案件。',
+  },
   LETTER_NOT_FOUND: {
     kind: 'not_found',
     en: 'No such suggestion letter has been issued.',

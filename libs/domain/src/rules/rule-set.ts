@@ -65,8 +65,8 @@ export interface RuleSet {
   readonly absence: 'GOV_OFFICE_PARTICIPANT' | 'AS_WRITTEN';
   /** Art 8: a letter issued in the course of a dispute names an existing case the issuer takes part in (v2). */
   readonly letterCaseMustExist: boolean;
-  /** Art 8: where each letter kind's response period comes from. */
-  readonly letterResponseSource: Readonly<Record<LetterKind, LegalSource>>;
+  /** Art 8: where each letter kind's response period comes from, recorded at service (v2); null: not recorded (v1). */
+  readonly letterResponseSource: Readonly<Record<LetterKind, LegalSource>> | null;
   /** Art 4/7: written notice within 30 days from the inviting agency's acceptance of the case. */
   readonly invitationNotice: DeadlineRule;
   /** Art 4/7: written reply within 3 days of receiving the notice (counted in working days). */
@@ -104,11 +104,7 @@ export const RULES_2021_V1: RuleSet = {
   settlementNeedsOrganAgreement: false,
   absence: 'GOV_OFFICE_PARTICIPANT',
   letterCaseMustExist: false,
-  letterResponseSource: {
-    JUDICIAL_SUGGESTION: OUR_CHOICE_60_DAYS,
-    PROCURATORIAL_SUGGESTION: OUR_CHOICE_60_DAYS,
-    RECONSIDERATION_OPINION: OUR_CHOICE_60_DAYS,
-  },
+  letterResponseSource: null,
   invitationNotice: { name: 'invitation.notice', article: 'Art 4, Art 7', days: 30, counting: 'calendar' },
   invitationReply: { name: 'invitation.reply', article: 'Art 4, Art 7', days: 3, counting: 'working' },
   letterResponse: {

@@ -77,6 +77,8 @@ export type LetterServed = Event<
     servedOn: LegalDate;
     responseDueBy: LegalDate;
     responseDeadline: StoredDeadline;
+    /** v2: where the period comes from — a law's citation, or null where none sets one (our choice). */
+    responseSource?: { readonly citation: string | null; readonly en: string; readonly zh: string };
   }
 >;
 
