@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { CalendarScheduleError, scheduleProblems, type CalendarSchedule } from '@accord/domain';
+import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import {
+  CalendarScheduleError,
+  scheduleProblems,
+  statutoryYearSchedule,
+  type CalendarSchedule,
+  type LunarYearFacts,
+  type YearSchedule,
+} from '@accord/domain';
 
 /** The raw data `chinese-days` ships (and documents) as `dist/chinese-days.json`. */
 interface ChineseDaysData {
@@ -39,6 +47,41 @@ function buildPackageSchedule(): PackageSchedule {
   const problems = scheduleProblems(schedule);
   if (problems.length > 0) throw new CalendarScheduleError(problems, source);
   return { schedule, source };
+}
+
+/** How many years past the last official one get computed statutory holidays. */
+export const PROVISIONAL_YEARS_AHEAD = 10;
+
+/**
+ * The lunar-calendar and solar-term dates of a Gregorian year, from the package's lunar tables
+ * (the domain counts; this only looks the dates up).
+ */
+export function lunarYearFacts(year: number): LunarYearFacts {
+  return {
+    springFestival: getSolarDateFromLunar(`${year}-01-01`).date,
+    qingming: getSolarTermDate(year, 4, 'pure_brightness'),
+    dragonBoat: getSolarDateFromLunar(`${year}-05-05`).date,
+    midAutumn: getSolarDateFromLunar(`${year}-08-15`).date,
+  };
+}
+
+/**
+ * Years after the last official one, with the statutory holidays computed and marked provisional,
+ * so that a deadline running into next year passes over New Year's Day and the Spring Festival
+ * instead of counting them as working days.
+ */
+export function provisionalYears(
+  official: Readonly<Record<string, YearSchedule>>,
+): Record<string, YearSchedule> {
+  const known = Object.keys(official).map(Number);
+  if (known.length === 0) return {};
+  const last = Math.max(...known);
+  const source = `statutory holidays computed from the lunar calendar and solar terms (${packageSchedule().source}); no official schedule`;
+  const years: Record<string, YearSchedule> = {};
+  for (let year = last + 1; year <= last + PROVISIONAL_YEARS_AHEAD; year++) {
+    years[String(year)] = statutoryYearSchedule(String(year), lunarYearFacts(year), source);
+  }
+  return years;
 }
 
 /** `National Day,国庆节,3` → `国庆节 National Day`, the form staff write in their file. */

@@ -5,4 +5,10 @@ export {
   type LoadedCalendar,
 } from './load-calendar';
 export { readCalendarFile, parseCalendarFile, CalendarFileError } from './calendar-file';
-export { packageSchedule, holidayName, type PackageSchedule } from './chinese-days-schedule';
+export {
+  packageSchedule,
+  holidayName,
+  lunarYearFacts,
+  provisionalYears,
+  type PackageSchedule,
+} from './chinese-days-schedule';

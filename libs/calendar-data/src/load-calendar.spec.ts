@@ -2,9 +2,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDayDetail, isWorkday } from 'chinese-days';
-import { addCalendarDays, daysBetween, RULES_2021_V1, WEEKENDS_ONLY_SOURCE } from '@accord/domain';
+import {
+  addCalendarDays,
+  daysBetween,
+  renderExplanation,
+  RULES_2021_V1,
+  RULES_2021_V2,
+  statutoryYearSchedule,
+  WEEKENDS_ONLY_SOURCE,
+} from '@accord/domain';
 import { TEST_SCHEDULE, testCalendar } from '@accord/domain/testing/calendar';
-import { CalendarFileError, holidayName, loadCalendar, packageSchedule } from './index';
+import { CalendarFileError, holidayName, loadCalendar, lunarYearFacts, packageSchedule } from './index';
 
 const PACKAGE = `chinese-days ${JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')).version}`;
 
@@ -39,7 +47,8 @@ describe('loadCalendar', () => {
     it('loads every year the package covers (2004–2026), each with its source', () => {
       const { sources, schedule, file } = loadCalendar({ dataDir: dir });
       expect(file).toBeUndefined();
-      expect(Object.keys(schedule.years)).toEqual(Array.from({ length: 23 }, (_, i) => String(2004 + i)));
+      const official = Object.entries(schedule.years).filter(([, y]) => !y.provisional);
+      expect(official.map(([year]) => year)).toEqual(Array.from({ length: 23 }, (_, i) => String(2004 + i)));
       expect(sources).toContain(`2025: ${PACKAGE}`);
       expect(sources[0]).toBe(`2004: ${PACKAGE}`);
       expect(sources[sources.length - 1]).toBe(`other years: ${WEEKENDS_ONLY_SOURCE}`);
@@ -100,7 +109,7 @@ describe('loadCalendar', () => {
       // 2031-01-01 holiday, 01-02 Thu, 01-03 Fri, 01-04 Saturday make-up day.
       expect(dueBy).toBe('2031-01-04');
       expect(explanation.sources).toEqual([
-        `2030: ${WEEKENDS_ONLY_SOURCE}`,
+        `2030: statutory holidays computed from the lunar calendar and solar terms (${PACKAGE}); no official schedule`,
         '2031: calendar.json (国办发明电〔2030〕1号)',
       ]);
     });
@@ -126,7 +135,8 @@ describe('loadCalendar', () => {
       expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe(
         'holiday',
       );
-      expect(loadCalendar({ cwd: dir }).calendar.dayKind('2031-10-01')).toBe('workday');
+      // Without the file 2031 is computed: 2031-01-04 is a plain Saturday, not the file's make-up day.
+      expect(loadCalendar({ cwd: dir }).calendar.dayKind('2031-01-04')).toBe('weekend');
       const explicit = writeFile('staff.json', fix2031);
       expect(loadCalendar(explicit).calendar.dayKind('2031-10-01')).toBe('holiday');
     });
@@ -228,7 +238,7 @@ describe('loadCalendar', () => {
     it('next year from December (Asia/Shanghai), until staff add it', () => {
       const { warnings } = loadCalendar({ dataDir: dir, cwd: dir, now: new Date('2026-11-30T16:00:00Z') });
       expect(warnings).toEqual([
-        "2027: no official holiday schedule loaded, deadlines count weekends only; add the State Council's notice " +
+        "2027: no official holiday schedule loaded, deadlines are provisional (statutory holidays computed, no 调休); add the State Council's notice " +
           'for 2027 to calendar.json (see libs/calendar-data/calendar.example.json)',
       ]);
       writeFile('calendar.json', { years: { '2027': { holidays: {}, workdays: [] } } });
@@ -242,11 +252,86 @@ describe('loadCalendar', () => {
     });
   });
 
-  it('falls back to weekends only for an uncovered year, and says so', () => {
+  it('falls back to weekends only past the computed years, and says so', () => {
     const { calendar } = loadCalendar({ dataDir: dir });
-    const { dueBy, explanation } = calendar.deadline('2031-09-30', RULES_2021_V1.invitationReply);
-    expect(dueBy).toBe('2031-10-03'); // no National Day without an official schedule
-    expect(explanation.sources).toEqual([`2031: ${WEEKENDS_ONLY_SOURCE}`]);
+    const { dueBy, provisional, explanation } = calendar.deadline(
+      '2041-09-30',
+      RULES_2021_V1.invitationReply,
+    );
+    expect(dueBy).toBe('2041-10-03'); // no National Day without any schedule
+    expect(provisional).toBe(true);
+    expect(explanation.sources).toEqual([`2041: ${WEEKENDS_ONLY_SOURCE}`]);
     expect(explanation.skipped).toEqual([]);
+    expect(explanation.text).toContain('Provisional: no holiday schedule at all for 2041');
+  });
+
+  describe('a year without an official schedule (v2: statutory holidays computed, deadline provisional)', () => {
+    it('computes the statutory holidays from the lunar calendar and solar terms', () => {
+      const { schedule } = loadCalendar({ dataDir: dir });
+      const y2027 = schedule.years['2027']!;
+      expect(y2027.provisional).toBe(true);
+      // 2027: Spring Festival 2027-02-06 (除夕 02-05), Qingming 04-05, Dragon Boat 06-09, Mid-Autumn 09-15.
+      expect(Object.keys(y2027.holidays)).toEqual([
+        '2027-01-01',
+        '2027-02-05',
+        '2027-02-06',
+        '2027-02-07',
+        '2027-02-08',
+        '2027-04-05',
+        '2027-05-01',
+        '2027-05-02',
+        '2027-06-09',
+        '2027-09-15',
+        '2027-10-01',
+        '2027-10-02',
+        '2027-10-03',
+      ]);
+      expect(y2027.workdays).toEqual([]);
+    });
+
+    it('the computation agrees with the official 2025 and 2026 schedules on every fixed holiday', () => {
+      const { calendar } = loadCalendar({ dataDir: dir });
+      for (const year of [2025, 2026]) {
+        const computed = statutoryYearSchedule(String(year), lunarYearFacts(year), 'test');
+        for (const date of Object.keys(computed.holidays)) {
+          expect([date, calendar.dayKind(date)]).toEqual([date, 'holiday']);
+        }
+      }
+    });
+
+    it('a reply due across New Year 2027 is provisional and says why, in English and in Chinese', () => {
+      const { calendar } = loadCalendar({ dataDir: dir });
+      // Served Wednesday 2026-12-30: Thu 12-31 counts, Fri 2027-01-01 is New Year's Day (computed),
+      // the weekend passes, Mon 01-04 and Tue 01-05 count. Weekends only would have said a firm 01-04.
+      const deadline = calendar.deadline('2026-12-30', RULES_2021_V2.invitationReply);
+      expect(deadline.dueBy).toBe('2027-01-05');
+      expect(deadline.provisional).toBe(true);
+      expect(deadline.explanation.provisionalYears).toEqual(['2027']);
+      expect(deadline.explanation.text).toContain("元旦 New Year's Day ×1");
+      expect(deadline.explanation.text).toContain(
+        'Provisional: no official holiday schedule for 2027 is loaded',
+      );
+      const zh = renderExplanation(deadline.explanation, 'zh');
+      expect(zh).toContain('于 2027-01-05 届满');
+      expect(zh).toContain('暂定：尚未载入国务院办公厅公布的 2027 年节假日安排');
+      expect(renderExplanation(deadline.explanation, 'en')).toBe(deadline.explanation.text);
+    });
+
+    it('a deadline inside an official year stays firm and says nothing of it', () => {
+      const { calendar } = loadCalendar({ dataDir: dir });
+      const deadline = calendar.deadline('2026-11-20', RULES_2021_V2.invitationReply);
+      expect(deadline).toMatchObject({ dueBy: '2026-11-25', provisional: false });
+      expect(deadline.explanation.text).not.toContain('Provisional');
+      expect(renderExplanation(deadline.explanation, 'zh')).not.toContain('暂定');
+    });
+
+    it('a staff file with the official 2027 notice makes the deadline firm', () => {
+      writeFile('calendar.json', {
+        years: { '2027': { holidays: { '2027-01-01': "元旦 New Year's Day" }, workdays: [] } },
+      });
+      const { calendar } = loadCalendar({ dataDir: dir, cwd: dir });
+      const deadline = calendar.deadline('2026-12-30', RULES_2021_V2.invitationReply);
+      expect(deadline).toMatchObject({ dueBy: '2027-01-05', provisional: false });
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   type LegalCalendar,
 } from '@accord/domain';
 import { readCalendarFile } from './calendar-file';
-import { packageSchedule, sortYears } from './chinese-days-schedule';
+import { packageSchedule, provisionalYears, sortYears } from './chinese-days-schedule';
 
 export const CALENDAR_FILE_NAME = 'calendar.json';
 
@@ -49,7 +49,7 @@ export function loadCalendar(options: LoadCalendarOptions | string = {}): Loaded
   const file = resolve(cwd, opts.file ?? join(dataDir, CALENDAR_FILE_NAME));
 
   const official = packageSchedule().schedule;
-  let years = { ...official.years };
+  let years = { ...provisionalYears(official.years), ...official.years };
   let applied: string | undefined;
   if (explicit || existsSync(file)) {
     const staff = readCalendarFile(file, display(cwd, file));
@@ -80,10 +80,10 @@ function missingYears(schedule: CalendarSchedule, now: Date, file: string): stri
   const year = shanghai.getUTCFullYear();
   const wanted = shanghai.getUTCMonth() === 11 ? [year, year + 1] : [year];
   return wanted
-    .filter((y) => schedule.years[String(y)] === undefined)
+    .filter((y) => schedule.years[String(y)] === undefined || schedule.years[String(y)]?.provisional)
     .map(
       (y) =>
-        `${y}: no official holiday schedule loaded, deadlines count weekends only; add the State Council's ` +
+        `${y}: no official holiday schedule loaded, deadlines are provisional (statutory holidays computed, no 调休); add the State Council's ` +
         `notice for ${y} to ${file} (see libs/calendar-data/calendar.example.json)`,
     );
 }

@@ -13,3 +13,5 @@ export * from './mediator';
 export * from './agency';
 export * from './commendation';
 export * from './meeting';
+export * from './calendar/explanation';
+export * from './calendar/statutory-holidays';

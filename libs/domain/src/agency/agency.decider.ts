@@ -8,7 +8,13 @@ import {
 } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isLegalDate, isOneOf, isText, legalToday } from './guards';
+import { actingAgency, isOneOf, isText, legalToday } from './guards';
+import { dateGuards } from '../shared/input-guards';
+
+const { pastDate } = dateGuards(
+  (details) => liaisonError('LIAISON_INVALID_INPUT', details),
+  (details) => liaisonError('LIAISON_DATE_IN_FUTURE', details),
+);
 import { liaisonError } from './agency.errors';
 
 export type DesignateLiaison = Command<
@@ -66,15 +72,12 @@ function designate(command: DesignateLiaison, state: AgencyState): AgencyEvent[]
   const { liaison } = data;
   if (!liaison || !isText(liaison.staffId) || !isText(liaison.name) || typeof liaison.contact !== 'string')
     throw liaisonError('LIAISON_INVALID_INPUT', { field: 'liaison', value: liaison });
-  if (!isLegalDate(data.from))
-    throw liaisonError('LIAISON_INVALID_INPUT', { field: 'from', value: data.from });
-  const today = legalToday(metadata);
-  if (data.from > today) throw liaisonError('LIAISON_DATE_IN_FUTURE', { date: data.from, today });
+  const from = pastDate(data.from, 'from', legalToday(metadata));
   if (state.status !== 'none') {
     if (state.liaison.staffId === liaison.staffId)
       throw liaisonError('LIAISON_ALREADY_CURRENT', { staffId: liaison.staffId, since: state.liaisonFrom });
-    if (data.from < state.liaisonFrom)
-      throw liaisonError('LIAISON_DATE_OUT_OF_ORDER', { from: data.from, notBefore: state.liaisonFrom });
+    if (from < state.liaisonFrom)
+      throw liaisonError('LIAISON_DATE_OUT_OF_ORDER', { from, notBefore: state.liaisonFrom });
   }
   return [
     {
@@ -82,7 +85,7 @@ function designate(command: DesignateLiaison, state: AgencyState): AgencyEvent[]
       data: {
         agency: data.agency,
         liaison: { staffId: liaison.staffId, name: liaison.name, contact: liaison.contact },
-        from: data.from,
+        from,
         replaced: state.status === 'none' ? null : state.liaison,
       },
     },

@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const liaisonError = defineErrors({
@@ -18,21 +19,13 @@ export const liaisonError = defineErrors({
     en: "An agency's liaison is designated by one of its leads.",
     zh: '联络人由本单位负责人确定。',
   },
-  LIAISON_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The liaison designation is incomplete or malformed.',
-    zh: '联络人指令内容不完整或格式错误。',
-  },
+  LIAISON_INVALID_INPUT: invalidInputSpec({ en: 'liaison designation', zh: '联络人指令' }),
   LIAISON_AGENCY_MISMATCH: {
     kind: 'conflict',
     en: 'This record belongs to another agency.',
     zh: '该记录属于其他单位。',
   },
-  LIAISON_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'An act cannot be dated after today.',
-    zh: '行为日期不能晚于今天。',
-  },
+  LIAISON_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   LIAISON_DATE_OUT_OF_ORDER: {
     kind: 'rule',
     article: 'Art 16',

@@ -2,6 +2,9 @@ import type { Instant, LegalDate } from '@accord/events';
 import type { DeadlineRule } from '../rules/rule-set';
 import {
   calendarError,
+  civilFromDayNumber,
+  dayNumberFromCivil,
+  daysInMonth,
   fromDayNumber,
   isWeekendDayNumber,
   legalDateOf,
@@ -9,6 +12,7 @@ import {
   toDayNumber,
   yearOfDayNumber,
 } from './civil-date';
+import { renderExplanation } from './explanation';
 import type { DayKind, Deadline, DeadlineExplanation, LegalCalendar, SkippedDay } from './legal-calendar';
 import { type CalendarSchedule, CalendarScheduleError, scheduleProblems } from './schedule';
 
@@ -29,8 +33,10 @@ export function createLegalCalendar(schedule: CalendarSchedule): LegalCalendar {
 
   const days = new Map<number, ScheduledDay>();
   const sources = new Map<number, string>();
+  const provisionalYears = new Set<number>();
   for (const [year, data] of Object.entries(schedule.years)) {
     sources.set(Number(year), data.source);
+    if (data.provisional === true) provisionalYears.add(Number(year));
     for (const [date, name] of Object.entries(data.holidays)) {
       days.set(toDayNumber(date), { kind: 'holiday', name });
     }
@@ -55,13 +61,8 @@ export function createLegalCalendar(schedule: CalendarSchedule): LegalCalendar {
       : { date: fromDayNumber(n), reason: 'weekend' };
   };
 
-  const sourcesFor = (from: number, to: number): string[] => {
-    const result: string[] = [];
-    for (let year = yearOfDayNumber(from); year <= yearOfDayNumber(to); year++) {
-      result.push(`${year}: ${sources.get(year) ?? WEEKENDS_ONLY_SOURCE}`);
-    }
-    return result;
-  };
+  const sourcesFor = (from: number, to: number): string[] =>
+    yearsBetween(from, to).map((year) => `${year}: ${sources.get(year) ?? WEEKENDS_ONLY_SOURCE}`);
 
   return {
     dayKind: (date: LegalDate) => kindOf(toDayNumber(date)),
@@ -89,14 +90,17 @@ export function createLegalCalendar(schedule: CalendarSchedule): LegalCalendar {
         }
       } else {
         // Every day counts; a period whose last day is a rest day ends on the next working day.
-        due = from + rule.days;
+        due = rule.counting === 'months' ? addMonths(from, rule.days) : from + rule.days;
         while (!isWorking(due)) {
           skipped.push(skippedDay(due));
           due++;
         }
       }
       const dueBy = fromDayNumber(due);
-      const explanation: DeadlineExplanation = {
+      const years = yearsBetween(from, due);
+      const provisional = years.filter((y) => provisionalYears.has(y)).map(String);
+      const unscheduled = years.filter((y) => !sources.has(y)).map(String);
+      const facts: Omit<DeadlineExplanation, 'text'> = {
         rule: rule.name,
         article: rule.article,
         counting: rule.counting,
@@ -107,43 +111,29 @@ export function createLegalCalendar(schedule: CalendarSchedule): LegalCalendar {
         skipped,
         makeupDaysCounted,
         sources: sourcesFor(from, due),
-        text: explain(rule, start, dueBy, skipped, makeupDaysCounted),
+        provisionalYears: provisional,
+        unscheduledYears: unscheduled,
       };
-      return { dueBy, explanation };
+      const explanation: DeadlineExplanation = {
+        ...facts,
+        text: renderExplanation({ ...facts, text: '' }, 'en'),
+      };
+      return { dueBy, provisional: provisional.length + unscheduled.length > 0, explanation };
     },
   };
 }
 
-function explain(
-  rule: DeadlineRule,
-  start: LegalDate,
-  dueBy: LegalDate,
-  skipped: readonly SkippedDay[],
-  makeup: readonly LegalDate[],
-): string {
-  const unit = rule.counting === 'working' ? 'working day' : 'calendar day';
-  const head = `${rule.name} (${rule.article}): ${rule.days} ${unit}${rule.days === 1 ? '' : 's'} from ${start} (the start day not counted)`;
-  const rest = summariseSkipped(skipped);
-  const counted =
-    makeup.length > 0
-      ? `, counting the make-up working day${makeup.length === 1 ? '' : 's'} (调休) ${makeup.join(', ')}`
-      : '';
-  if (rule.counting === 'working') {
-    return skipped.length === 0
-      ? `${head} fall due on ${dueBy}${counted}.`
-      : `${head} fall due on ${dueBy}, passing over ${rest}${counted}.`;
-  }
-  if (skipped.length === 0) return `${head} end on ${dueBy}.`;
-  const nominalEnd = skipped[0]!.date;
-  return `${head} end on ${nominalEnd}, a rest day, so the period runs to the next working day, ${dueBy}, passing over ${rest}.`;
+function yearsBetween(from: number, to: number): number[] {
+  const years: number[] = [];
+  for (let year = yearOfDayNumber(from); year <= yearOfDayNumber(to); year++) years.push(year);
+  return years;
 }
 
-function summariseSkipped(skipped: readonly SkippedDay[]): string {
-  const groups = new Map<string, number>();
-  for (const day of skipped) {
-    const label = day.reason === 'holiday' ? (day.name ?? 'holiday') : 'weekend';
-    groups.set(label, (groups.get(label) ?? 0) + 1);
-  }
-  const parts = [...groups].map(([label, count]) => `${label} ×${count}`);
-  return `${skipped.length} rest day${skipped.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+/** The corresponding day `months` later, or that month's last day when it has none (民法典 第二百零一条). */
+function addMonths(from: number, months: number): number {
+  const { year, month, day } = civilFromDayNumber(from);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return dayNumberFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
 }

@@ -27,12 +27,21 @@ export interface DeadlineExplanation {
   readonly makeupDaysCounted?: readonly LegalDate[];
   /** Where the calendar of each year touched came from, e.g. `2025: chinese-days 1.5.7`, `2031: weekends only — no official schedule loaded`. */
   readonly sources: readonly string[];
-  /** One sentence in English. */
+  /**
+   * Years touched that have no official schedule (v2): the due date may move when the State Council
+   * publishes the year's arrangement. Absent on explanations stored under v1.
+   */
+  readonly provisionalYears?: readonly string[];
+  /** Years touched with no schedule at all: counted on weekends only. Absent on explanations stored under v1. */
+  readonly unscheduledYears?: readonly string[];
+  /** One sentence in English (rendered from the fields above; `renderExplanation` gives it in Chinese). */
   readonly text: string;
 }
 
 export interface Deadline {
   readonly dueBy: LegalDate;
+  /** True when the due date rests on a year without an official schedule (see `provisionalYears`). */
+  readonly provisional: boolean;
   readonly explanation: DeadlineExplanation;
 }
 

@@ -9,6 +9,12 @@ export interface YearSchedule {
   readonly workdays: readonly LegalDate[];
   /** Where this year came from, e.g. `chinese-days 1.5.7` or `data/calendar.json`. */
   readonly source: string;
+  /**
+   * True for a year without an official arrangement: only the statutory holidays the national rules
+   * fix by themselves (computed from the lunar calendar and solar terms) are known, not the bridging
+   * days and make-up working days (调休) the State Council will set. Deadlines touching it are provisional.
+   */
+  readonly provisional?: boolean;
 }
 
 /** The calendar as data. A year absent here falls back to weekends only, and explanations say so. */

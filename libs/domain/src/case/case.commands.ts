@@ -10,6 +10,7 @@ import type {
   EligibilityGround,
   EligibilityOutcome,
   LegalDate,
+  LitigationRisk,
   MediatorSource,
   OrganHeadRole,
   RiskLevel,
@@ -40,6 +41,11 @@ export type RecordNonSupportDecision = Command<
   { caseId: string; decisionNumber: string; decidedOn: LegalDate; summary: string }
 >;
 
+export type RecordRiskFinding = Command<
+  'RecordRiskFinding',
+  { caseId: string; foundOn: LegalDate; risks: readonly LitigationRisk[]; reasons: string }
+>;
+
 export type AssessEligibility = Command<
   'AssessEligibility',
   {
@@ -61,7 +67,17 @@ export type RecordConsent = Command<
 
 export type IssueInvitation = Command<
   'IssueInvitation',
-  { caseId: string; invitationId: string; to: Agency; grounds: string; noticeServedOn: LegalDate }
+  {
+    caseId: string;
+    invitationId: string;
+    to: Agency;
+    grounds: string;
+    noticeServedOn: LegalDate;
+    /** Art 4 书面通知: the invitee's department; null or absent: the rule set's default for the invitee. */
+    addresseeDepartment?: string | null;
+    /** The written notice's document reference; required under v2. */
+    documentRef?: string | null;
+  }
 >;
 
 export type ReplyToInvitation = Command<
@@ -73,6 +89,8 @@ export type ReplyToInvitation = Command<
     repliedOn: LegalDate;
     /** Required when declining; null when accepting. */
     reasons: string | null;
+    /** The written reply's document reference; required under v2. */
+    documentRef?: string | null;
   }
 >;
 
@@ -170,7 +188,18 @@ export type CoordinateRelief = Command<
 
 export type RecordOutcome = Command<
   'RecordOutcome',
-  { caseId: string; outcome: CaseOutcome; decidedOn: LegalDate; summary: string }
+  {
+    caseId: string;
+    outcome: CaseOutcome;
+    decidedOn: LegalDate;
+    summary: string;
+    /** v2, WITHDRAWN: the applicants who withdraw. */
+    withdrawingPartyIds?: readonly string[] | null;
+    /** v2, WITHDRAWN in litigation: the court's approval (准许). */
+    courtApproval?: { readonly approvedOn: LegalDate; readonly documentRef: string } | null;
+    /** v2, SETTLED: the respondent organ's agreement. */
+    organAgreement?: { readonly agreedOn: LegalDate; readonly signatory: string } | null;
+  }
 >;
 
 export type CloseCase = Command<'CloseCase', { caseId: string; closedOn: LegalDate }>;
@@ -179,6 +208,7 @@ export type CaseCommand =
   | RegisterCase
   | LinkCase
   | RecordNonSupportDecision
+  | RecordRiskFinding
   | AssessEligibility
   | OpenResolution
   | RecordConsent
@@ -201,6 +231,7 @@ export const CASE_COMMAND_TYPES = [
   'RegisterCase',
   'LinkCase',
   'RecordNonSupportDecision',
+  'RecordRiskFinding',
   'AssessEligibility',
   'OpenResolution',
   'RecordConsent',

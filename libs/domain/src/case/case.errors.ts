@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 /**
@@ -6,11 +7,7 @@ import { defineErrors } from '../shared/rule-error';
  * with another aggregate's catalogue in the shared registry.
  */
 export const caseError = defineErrors({
-  CASE_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The command is malformed: a required field is missing or has an impossible value.',
-    zh: '指令格式有误：缺少必填项或取值不合理。',
-  },
+  CASE_INVALID_INPUT: invalidInputSpec({ en: 'case command', zh: '案件指令' }),
   CASE_ACTOR_NOT_ALLOWED: {
     article: 'Art 17',
     kind: 'forbidden',
@@ -34,11 +31,7 @@ export const caseError = defineErrors({
     en: 'The case is closed; it can only be read.',
     zh: '案件已结案，只能查阅。',
   },
-  CASE_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'A date of something that has happened cannot be later than today (Asia/Shanghai).',
-    zh: '已发生事项的日期不得晚于今日（北京时间）。',
-  },
+  CASE_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   CASE_DATE_TOO_EARLY: {
     kind: 'rule',
     en: 'The date is earlier than a fact it must follow.',
@@ -194,6 +187,48 @@ export const caseError = defineErrors({
     kind: 'rule',
     en: 'The procuratorate invites only after it has decided not to support the supervision application.',
     zh: '县检察院须在作出不支持监督申请决定后方可邀请。',
+  },
+  RISK_FINDING_WRONG_CHANNEL: {
+    article: 'Art 5',
+    kind: 'rule',
+    en: 'A finding that the dispute may lead to appeal, petition or instability is made in a litigation case.',
+    zh: '认为行政争议可能引发上诉、申诉、信访或影响社会稳定的认定只存在于行政诉讼案件中。',
+  },
+  RISK_FINDING_NOT_COURT: {
+    article: 'Art 5',
+    kind: 'forbidden',
+    en: 'Only the court records its finding that the dispute may lead to appeal, petition or instability.',
+    zh: '只有县法院可以记录其认为行政争议可能引发上诉、申诉、信访或影响社会稳定的认定。',
+  },
+  RISK_FINDING_ALREADY_RECORDED: {
+    article: 'Art 5',
+    kind: 'conflict',
+    en: 'The court’s risk finding is already recorded; the notice period runs from it.',
+    zh: '法院的风险认定已记录，通知期限自该认定起算。',
+  },
+  INVITATION_NEEDS_RISK_FINDING: {
+    article: 'Art 5',
+    kind: 'rule',
+    en: 'The court invites once it has recorded that the dispute may lead to appeal, petition or instability.',
+    zh: '县法院须在记录其认为行政争议可能引发上诉、申诉、信访或影响社会稳定后方可邀请。',
+  },
+  OUTCOME_WITHDRAWAL_NEEDS_COURT_APPROVAL: {
+    article: 'Art 2',
+    kind: 'rule',
+    en: 'A withdrawal in litigation is recorded with the court’s approval (准许, Administrative Litigation Law Art 62).',
+    zh: '行政诉讼中的撤诉须记录人民法院的准许（《行政诉讼法》第六十二条）。',
+  },
+  OUTCOME_ORGAN_AGREEMENT_MISSING: {
+    article: 'Art 2',
+    kind: 'rule',
+    en: 'A settlement records the respondent organ’s agreement as well as the parties’ consent.',
+    zh: '和解应当记录被诉行政机关的同意以及当事人的同意。',
+  },
+  ATTENDANCE_NOT_NOTIFYING_AGENCY: {
+    article: 'Art 12',
+    kind: 'forbidden',
+    en: 'Attendance is recorded by the agency that notified the organ.',
+    zh: '出庭（参会）情况由通知该行政机关的单位记录。',
   },
   INVITATION_NOTICE_LATE: {
     article: 'Art 4, Art 7',

@@ -25,6 +25,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       peopleInvolved: d.peopleInvolved,
       participants: [d.leadAgency],
       links: [],
+      riskFinding: null,
       nonSupportDecision: null,
       eligibility: null,
       supersededEligibility: [],
@@ -32,7 +33,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       invitations: [],
       activities: [],
       mediators: [],
-      risk: { assessments: [], majorRisk: false, escalationDue: null, escalations: [], plans: [] },
+      risk: {
+        assessments: [],
+        majorRisk: false,
+        escalationDue: null,
+        escalations: [],
+        plans: [],
+        planDue: null,
+      },
       participationRequests: [],
       reliefs: [],
       outcome: null,
@@ -57,6 +65,10 @@ function evolveRegistered(
         ...s,
         links: [...s.links, { caseId: d.linkedCaseId, channel: d.linkedChannel, note: d.note }],
       };
+    }
+    case 'LitigationRiskFound': {
+      const { foundOn, risks, reasons } = event.data;
+      return { ...s, riskFinding: { foundOn, risks, reasons } };
     }
     case 'NonSupportDecisionRecorded': {
       const { decisionNumber, decidedOn, summary } = event.data;
@@ -118,6 +130,12 @@ function evolveRegistered(
         noticeServedOn: d.noticeServedOn,
         noticeDeadline: d.noticeDeadline,
         replyDeadline: d.replyDeadline,
+        // Fields absent on invitations recorded under v1 read as v1 had them.
+        noticePeriodStart: d.noticePeriodStart ?? null,
+        noticeLate: d.noticeLate ?? false,
+        addressee: d.addressee ?? null,
+        documentRef: d.documentRef ?? null,
+        replyDocumentRef: null,
         status: 'open',
         repliedOn: null,
         late: null,
@@ -137,6 +155,7 @@ function evolveRegistered(
           status: 'accepted',
           repliedOn: d.repliedOn,
           late: d.late,
+          replyDocumentRef: d.documentRef ?? null,
         })),
       };
     }
@@ -149,6 +168,7 @@ function evolveRegistered(
           status: 'declined',
           repliedOn: d.repliedOn,
           late: d.late,
+          replyDocumentRef: d.documentRef ?? null,
           declineReasons: d.reasons,
         })),
       };
@@ -175,7 +195,7 @@ function evolveRegistered(
         mediators: [...s.mediators, { ...event.data.mediator, assignedOn: event.data.assignedOn }],
       };
     case 'RiskAssessed': {
-      const { caseId: _caseId, escalationDeadline, ...assessment } = event.data;
+      const { caseId: _caseId, escalationDeadline, planDeadline, ...assessment } = event.data;
       // Art 10: once a major risk is found the report is owed from that assessment until it is made;
       // a later, milder assessment does not cancel it.
       const escalationDue =
@@ -187,6 +207,16 @@ function evolveRegistered(
               explanation: escalationDeadline.explanation,
             }
           : null);
+      // v2: the plan is owed the same way, from the first major-risk assessment until adopted.
+      const planDue =
+        s.risk.planDue ??
+        (planDeadline
+          ? {
+              assessmentId: assessment.assessmentId,
+              dueBy: planDeadline.dueBy,
+              explanation: planDeadline.explanation,
+            }
+          : null);
       return {
         ...s,
         risk: {
@@ -194,12 +224,13 @@ function evolveRegistered(
           assessments: [...s.risk.assessments, assessment],
           majorRisk: assessment.majorRisk,
           escalationDue,
+          planDue,
         },
       };
     }
     case 'PreventionPlanAdopted': {
       const { caseId: _caseId, ...plan } = event.data;
-      return { ...s, risk: { ...s.risk, plans: [...s.risk.plans, plan] } };
+      return { ...s, risk: { ...s.risk, plans: [...s.risk.plans, plan], planDue: null } };
     }
     case 'RiskEscalated': {
       const d = event.data;

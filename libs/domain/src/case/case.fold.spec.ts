@@ -24,6 +24,7 @@ import {
   recordAttendance,
   recordConsent,
   recordNonSupportDecision,
+  recordRiskFinding,
   recordOutcome,
   registerCase,
   replyToInvitation,
@@ -53,6 +54,7 @@ const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(
     .map(([channel, acceptedOn, b]) => registerCase({ channel, acceptedOn }, b)),
   fc.tuple(id('case'), by).map(([linkedCaseId, b]) => linkCase({ linkedCaseId }, b)),
   fc.tuple(day, by).map(([decidedOn, b]) => recordNonSupportDecision({ decidedOn }, b)),
+  fc.tuple(day, by).map(([foundOn, b]) => recordRiskFinding({ foundOn }, b)),
   fc.tuple(id('elig'), fc.boolean(), day, by).map(([assessmentId, ok, assessedOn, b]) =>
     assessEligibility(
       ok

@@ -1,7 +1,7 @@
 import { isAgency, isOrgan, type Agency, type CaseDeadline, type LegalDate } from '@accord/events';
-import { isLegalDate } from '../calendar/civil-date';
 import type { Deadline } from '../calendar/legal-calendar';
 import type { CommandMetadata } from '../shared/command';
+import { dateGuards } from '../shared/input-guards';
 import { caseError } from './case.errors';
 import { caseAccess, type CaseState, type RegisteredCase } from './case.state';
 
@@ -40,6 +40,13 @@ export function participantCase(
   if (caseAccess(s, agency) === 'invitee') throw caseError('CASE_INVITEE_MAY_ONLY_REPLY', { agency });
   if (s.status === 'closed') throw caseError('CASE_CLOSED', { caseId, closedOn: s.closedOn });
   return { s, agency };
+}
+
+/** A party of the case (Art 2), by id. */
+export function partyOf(s: RegisteredCase, partyId: unknown): RegisteredCase['parties'][number] {
+  const party = s.parties.find((p) => p.partyId === partyId);
+  if (!party) throw caseError('CASE_UNKNOWN_PARTY', { partyId });
+  return party;
 }
 
 export function requireLeadAgency(s: RegisteredCase, agency: Agency, act: string): void {
@@ -102,18 +109,11 @@ export function requireBoolean(value: unknown, field: string): boolean {
   return value;
 }
 
-/** A real date that has already come (Asia/Shanghai). */
-export function pastDate(value: unknown, field: string, todayDate: LegalDate): LegalDate {
-  const date = requireDate(value, field);
-  if (date > todayDate) throw caseError('CASE_DATE_IN_FUTURE', { field, date, today: todayDate });
-  return date;
-}
-
-export function requireDate(value: unknown, field: string): LegalDate {
-  if (!isLegalDate(value))
-    throw caseError('CASE_INVALID_INPUT', { field, problem: 'must be a date YYYY-MM-DD', value });
-  return value;
-}
+const dates = dateGuards(
+  (details) => caseError('CASE_INVALID_INPUT', details),
+  (details) => caseError('CASE_DATE_IN_FUTURE', details),
+);
+export const { requireDate, pastDate } = dates;
 
 /** `YYYY-MM-DD` strings order as the dates they name. */
 export function notBefore(date: LegalDate, field: string, earliest: LegalDate, reference: string): void {
@@ -132,6 +132,7 @@ export function storedDeadline(deadline: Deadline): CaseDeadline {
   const e = deadline.explanation;
   return {
     dueBy: deadline.dueBy,
+    provisional: deadline.provisional,
     explanation: {
       rule: e.rule,
       article: e.article,
@@ -146,6 +147,8 @@ export function storedDeadline(deadline: Deadline): CaseDeadline {
           : { date: d.date, reason: d.reason, name: d.name },
       ),
       sources: [...e.sources],
+      ...(e.provisionalYears?.length ? { provisionalYears: [...e.provisionalYears] } : {}),
+      ...(e.unscheduledYears?.length ? { unscheduledYears: [...e.unscheduledYears] } : {}),
       text: e.text,
     },
   };

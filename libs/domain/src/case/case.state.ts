@@ -15,7 +15,9 @@ import type {
   EligibilityOutcome,
   InvitationArticle,
   LegalDate,
+  LitigationRisk,
   MajorRiskReason,
+  NoticePeriodStartFact,
   OrganHeadRole,
   RiskLevel,
 } from '@accord/events';
@@ -72,6 +74,15 @@ export interface CaseInvitation {
   readonly noticeServedOn: LegalDate;
   readonly noticeDeadline: CaseDeadline;
   readonly replyDeadline: CaseDeadline;
+  /** v2: the fact the notice period ran from; null for invitations recorded under v1 (acceptance). */
+  readonly noticePeriodStart: NoticePeriodStartFact | null;
+  /** Served after the notice period (v2 records it; v1 refused it, so always false there). */
+  readonly noticeLate: boolean;
+  /** Art 4 书面通知 (v2): to whom the notice is addressed and its document reference; null under v1. */
+  readonly addressee: { readonly agency: Agency; readonly department: string } | null;
+  readonly documentRef: string | null;
+  /** Art 4 书面回复 (v2): the reply's document reference; null until replied or under v1. */
+  readonly replyDocumentRef: string | null;
   readonly status: InvitationStatus;
   readonly repliedOn: LegalDate | null;
   /** Replied after the reply deadline; null until replied. */
@@ -135,6 +146,8 @@ export interface CaseRisk {
   readonly escalationDue: EscalationDue | null;
   readonly escalations: readonly RiskEscalation[];
   readonly plans: readonly PreventionPlan[];
+  /** v2, Art 10: a prevention and handling plan owed since a major-risk assessment, until adopted. */
+  readonly planDue: EscalationDue | null;
 }
 
 export interface ParticipationRequest {
@@ -186,6 +199,12 @@ export interface RegisteredCase {
     readonly channel: CaseChannel;
     readonly note: string;
   }[];
+  /** Art 5 (v2): the court's finding that the dispute may lead to appeal, petition or instability. */
+  readonly riskFinding: {
+    readonly foundOn: LegalDate;
+    readonly risks: readonly LitigationRisk[];
+    readonly reasons: string;
+  } | null;
   readonly nonSupportDecision: {
     readonly decisionNumber: string;
     readonly decidedOn: LegalDate;

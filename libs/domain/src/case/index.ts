@@ -4,3 +4,4 @@ export * from './case.state';
 export { caseDecider } from './case.decider';
 export { decideCase } from './case.decide';
 export { evolveCase } from './case.evolve';
+export { absenceViewFor, type AbsenceView } from './acts/participation';

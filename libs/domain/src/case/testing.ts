@@ -1,7 +1,7 @@
 import type { ActorAgency, CaseEvent, CaseParty, Instant, Role } from '@accord/events';
 import { fold } from '../shared/decider';
 import type { CommandMetadata } from '../shared/command';
-import { RULES_2021_V1 } from '../rules/rule-set';
+import { RULES_2021_V1, type RuleSet } from '../rules/rule-set';
 import { testCalendar } from '../testing/calendar';
 import type {
   AdoptPreventionPlan,
@@ -20,6 +20,7 @@ import type {
   RecordConsent,
   RecordNonSupportDecision,
   RecordOutcome,
+  RecordRiskFinding,
   RegisterCase,
   ReplyToInvitation,
   ReportAbsence,
@@ -60,13 +61,15 @@ export interface By {
   readonly role?: Role;
   readonly now?: Instant;
   readonly staffId?: string;
+  /** The rule set the command is decided under; v1 unless a test is about v2. */
+  readonly rules?: RuleSet;
 }
 
 export function meta(by: By = {}): CommandMetadata {
   return {
     now: by.now ?? DEFAULT_NOW,
     actor: { agency: by.agency ?? 'COURT', staffId: by.staffId ?? 'staff-1', role: by.role ?? 'clerk' },
-    rules: RULES_2021_V1,
+    rules: by.rules ?? RULES_2021_V1,
     calendar: testCalendar(),
   };
 }
@@ -101,6 +104,13 @@ export const recordNonSupportDecision = command<RecordNonSupportDecision>('Recor
   decisionNumber: '鲁检行监〔2024〕3号',
   decidedOn: '2024-09-10',
   summary: '原判决认定事实清楚，适用法律正确，不支持监督申请。',
+});
+
+export const recordRiskFinding = command<RecordRiskFinding>('RecordRiskFinding', {
+  caseId: CASE_ID,
+  foundOn: '2024-09-08',
+  risks: ['PETITION'],
+  reasons: '原告表示败诉后将上访',
 });
 
 export const assessEligibility = command<AssessEligibility>('AssessEligibility', {

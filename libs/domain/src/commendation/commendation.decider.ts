@@ -1,7 +1,13 @@
 import type { Agency, CommendationEvent, LegalDate, OrganRef } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { isLegalDate, isText, isTextList, legalToday } from '../agency/guards';
+import { isText, isTextList, legalToday } from '../agency/guards';
+import { dateGuards } from '../shared/input-guards';
+
+const { pastDate } = dateGuards(
+  (details) => commendationError('COMMENDATION_INVALID_INPUT', details),
+  (details) => commendationError('COMMENDATION_DATE_IN_FUTURE', details),
+);
 import { commendationError } from './commendation.errors';
 
 export type CommendOrgan = Command<
@@ -61,10 +67,7 @@ function commend(command: CommendOrgan, state: CommendationState): CommendationE
   if (!isText(data.reason)) throw invalid('reason', data.reason);
   const caseRefs = data.caseRefs ?? [];
   if (!isTextList(caseRefs, { nonEmpty: false })) throw invalid('caseRefs', caseRefs);
-  if (!isLegalDate(data.commendedOn)) throw invalid('commendedOn', data.commendedOn);
-  const today = legalToday(metadata);
-  if (data.commendedOn > today)
-    throw commendationError('COMMENDATION_DATE_IN_FUTURE', { date: data.commendedOn, today });
+  const commendedOn = pastDate(data.commendedOn, 'commendedOn', legalToday(metadata));
   return [
     {
       type: 'OrganCommended',
@@ -73,7 +76,7 @@ function commend(command: CommendOrgan, state: CommendationState): CommendationE
         organ: { code: data.organ.code, name: data.organ.name },
         reason: data.reason,
         caseRefs: [...new Set(caseRefs)],
-        commendedOn: data.commendedOn,
+        commendedOn,
         commendedBy: 'GOV_OFFICE',
       },
     },

@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const commendationError = defineErrors({
@@ -18,11 +19,7 @@ export const commendationError = defineErrors({
     en: 'A commendation names the organ and the reason for it.',
     zh: '通报表扬应当写明行政机关及表扬理由。',
   },
-  COMMENDATION_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'An act cannot be dated after today.',
-    zh: '行为日期不能晚于今天。',
-  },
+  COMMENDATION_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   COMMENDATION_ALREADY_RECORDED: {
     kind: 'conflict',
     en: 'This commendation has already been recorded.',

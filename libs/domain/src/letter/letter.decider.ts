@@ -12,9 +12,10 @@ import {
   type StoredDeadline,
   type SuggestionLetterKind,
 } from '@accord/events';
-import type { Command, CommandMetadata } from '../shared/command';
+import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isLegalDate, isOneOf, isText, latest, legalToday } from '../agency/guards';
+import { actingAgency, isOneOf, isText, latest, legalToday } from '../agency/guards';
+import { dateGuards } from '../shared/input-guards';
 import { letterError } from './letter.errors';
 
 export type IssueLetter = Command<
@@ -28,6 +29,8 @@ export type IssueLetter = Command<
     facts: string;
     caseId?: string | null;
     issuedOn: LegalDate;
+    /** What the handler read of the named case: whether it exists and the issuer takes part in it (Art 8, Art 17). */
+    caseFacts?: { readonly exists: boolean; readonly issuerTakesPart: boolean } | null;
   }
 >;
 export type ServeLetter = Command<'ServeLetter', { letterId: string; servedOn: LegalDate }>;
@@ -123,12 +126,10 @@ function invalid(field: string, value: unknown): never {
   throw letterError('LETTER_INVALID_INPUT', { field, value });
 }
 
-function requireDate(field: string, value: unknown, metadata: CommandMetadata): LegalDate {
-  if (!isLegalDate(value)) invalid(field, value);
-  const today = legalToday(metadata);
-  if (value > today) throw letterError('LETTER_DATE_IN_FUTURE', { field, date: value, today });
-  return value;
-}
+const { pastDate } = dateGuards(
+  (details) => letterError('LETTER_INVALID_INPUT', details),
+  (details) => letterError('LETTER_DATE_IN_FUTURE', details),
+);
 
 function requireNotBefore(field: string, date: LegalDate, notBefore: LegalDate, step: string): void {
   if (date < notBefore) throw letterError('LETTER_DATE_OUT_OF_ORDER', { field, date, notBefore, step });
@@ -163,7 +164,13 @@ function issue(command: IssueLetter, state: LetterState): LetterEvent[] {
   if (!isText(data.facts)) invalid('facts', data.facts);
   const caseId = data.caseId ?? null;
   if (caseId !== null && !isText(caseId)) invalid('caseId', caseId);
-  const issuedOn = requireDate('issuedOn', data.issuedOn, metadata);
+  // Art 8 (v2): 在行政争议化解过程中 — the letter comes out of a case the issuer takes part in.
+  if (metadata.rules.letterCaseMustExist) {
+    if (caseId === null) throw letterError('LETTER_CASE_REQUIRED');
+    if (!data.caseFacts?.exists || !data.caseFacts.issuerTakesPart)
+      throw letterError('LETTER_CASE_NOT_FOUND', { caseId });
+  }
+  const issuedOn = pastDate(data.issuedOn, 'issuedOn', legalToday(metadata));
   return [
     {
       type: 'LetterIssued',
@@ -185,7 +192,7 @@ function serve(command: ServeLetter, letter: OpenLetter): LetterEvent[] {
   requireIssuer(command, letter);
   if (letter.servedOn !== null) throw letterError('LETTER_ALREADY_SERVED', { servedOn: letter.servedOn });
   const { metadata } = command;
-  const servedOn = requireDate('servedOn', command.data.servedOn, metadata);
+  const servedOn = pastDate(command.data.servedOn, 'servedOn', legalToday(metadata));
   requireNotBefore('servedOn', servedOn, letter.issuedOn, 'issue');
   // Art 8: the organ's response period runs from service, by the rule for the letter's kind.
   const deadline = metadata.calendar.deadline(servedOn, metadata.rules.letterResponse[letter.kind]);
@@ -197,6 +204,9 @@ function serve(command: ServeLetter, letter: OpenLetter): LetterEvent[] {
         servedOn,
         responseDueBy: deadline.dueBy,
         responseDeadline: deadline.explanation,
+        ...(metadata.rules.letterResponseSource
+          ? { responseSource: { ...metadata.rules.letterResponseSource[letter.kind] } }
+          : {}),
       },
     },
   ];
@@ -220,7 +230,7 @@ function respond(command: RecordLetterResponse, letter: OpenLetter): LetterEvent
   if (data.outcome === 'REJECTED' && !isText(reasons)) throw letterError('LETTER_REJECTION_NEEDS_REASONS');
   if (data.outcome === 'PARTLY_ADOPTED' && !isText(notAdopted))
     throw letterError('LETTER_PARTIAL_NEEDS_DETAIL');
-  const respondedOn = requireDate('respondedOn', data.respondedOn, metadata);
+  const respondedOn = pastDate(data.respondedOn, 'respondedOn', legalToday(metadata));
   requireNotBefore('respondedOn', respondedOn, letter.servedOn, 'service');
   return [
     {
@@ -246,7 +256,7 @@ function followUp(command: RecordFollowUp, letter: OpenLetter): LetterEvent[] {
   const { data, metadata } = command;
   if (!isText(data.means)) invalid('means', data.means);
   if (!isText(data.note)) invalid('note', data.note);
-  const followedUpOn = requireDate('followedUpOn', data.followedUpOn, metadata);
+  const followedUpOn = pastDate(data.followedUpOn, 'followedUpOn', legalToday(metadata));
   requireNotBefore('followedUpOn', followedUpOn, letter.servedOn, 'service');
   return [
     {
@@ -261,7 +271,7 @@ function close(command: CloseLetter, letter: OpenLetter): LetterEvent[] {
   if (letter.response === null) throw letterError('LETTER_NOT_ACTED_UPON', { status: letter.status });
   const { data, metadata } = command;
   if (!isText(data.note)) invalid('note', data.note);
-  const closedOn = requireDate('closedOn', data.closedOn, metadata);
+  const closedOn = pastDate(data.closedOn, 'closedOn', legalToday(metadata));
   const lastStep = latest([letter.response.respondedOn, ...letter.followUps.map((f) => f.followedUpOn)]);
   requireNotBefore('closedOn', closedOn, lastStep, 'last recorded step');
   return [{ type: 'LetterClosed', data: { letterId: letter.letterId, closedOn, note: data.note } }];

@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const letterError = defineErrors({
@@ -6,10 +7,18 @@ export const letterError = defineErrors({
     en: 'Auditors read the ledger; they do not write to it.',
     zh: '审计人员只能查阅台账，不能写入。',
   },
-  LETTER_INVALID_INPUT: {
+  LETTER_INVALID_INPUT: invalidInputSpec({ en: 'letter command', zh: '建议书指令' }),
+  LETTER_CASE_REQUIRED: {
+    article: 'Art 8',
     kind: 'rule',
-    en: 'The letter command is incomplete or malformed.',
-    zh: '建议书指令内容不完整或格式错误。',
+    en: 'A letter is issued in the course of resolving a dispute: it names the case it comes from.',
+    zh: '建议书在行政争议化解过程中提出，应当写明所涉案件。',
+  },
+  LETTER_CASE_NOT_FOUND: {
+    article: 'Art 8, Art 17',
+    kind: 'not_found',
+    en: 'The letter names no case that the issuing agency takes part in.',
+    zh: '建议书所涉案件不存在，或提出单位未参与该案件。',
   },
   LETTER_NOT_FOUND: {
     kind: 'not_found',
@@ -51,11 +60,7 @@ export const letterError = defineErrors({
     en: 'Only the administrative organ the letter is addressed to records its response.',
     zh: '只有建议书所针对的行政机关可以记录其回复。',
   },
-  LETTER_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'An act cannot be dated after today.',
-    zh: '行为日期不能晚于今天。',
-  },
+  LETTER_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   LETTER_DATE_OUT_OF_ORDER: {
     kind: 'rule',
     article: 'Art 8',

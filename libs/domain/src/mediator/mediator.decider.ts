@@ -5,9 +5,10 @@ import {
   type MediatorEvent,
   type MediatorSource,
 } from '@accord/events';
-import type { Command, CommandMetadata } from '../shared/command';
+import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isLegalDate, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { actingAgency, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { dateGuards } from '../shared/input-guards';
 import { mediatorError } from './mediator.errors';
 
 export type AdmitMediator = Command<
@@ -130,12 +131,10 @@ function invalid(field: string, value: unknown): never {
   throw mediatorError('MEDIATOR_INVALID_INPUT', { field, value });
 }
 
-function requireDate(field: string, value: unknown, metadata: CommandMetadata): LegalDate {
-  if (!isLegalDate(value)) invalid(field, value);
-  const today = legalToday(metadata);
-  if (value > today) throw mediatorError('MEDIATOR_DATE_IN_FUTURE', { field, date: value, today });
-  return value;
-}
+const { pastDate } = dateGuards(
+  (details) => mediatorError('MEDIATOR_INVALID_INPUT', details),
+  (details) => mediatorError('MEDIATOR_DATE_IN_FUTURE', details),
+);
 
 function current(state: MediatorState): Member {
   if (state.status === 'none') throw mediatorError('MEDIATOR_NOT_FOUND');
@@ -152,7 +151,7 @@ function change(
   field: string,
 ): LegalDate {
   if (!isText(command.data.reason)) invalid('reason', command.data.reason);
-  const on = requireDate(field, date, command.metadata);
+  const on = pastDate(date, field, legalToday(command.metadata));
   const last = member.history.at(-1)?.on ?? member.admittedOn;
   if (on < last) throw mediatorError('MEDIATOR_DATE_OUT_OF_ORDER', { field, date: on, notBefore: last });
   return on;
@@ -170,7 +169,7 @@ function admit(command: AdmitMediator, state: MediatorState): MediatorEvent[] {
   if (organisationCode !== null && !isText(organisationCode)) invalid('organisationCode', organisationCode);
   if (organisationCode === null && ORGAN_MEDIATOR_SOURCES.includes(data.source))
     throw mediatorError('MEDIATOR_ORGANISATION_REQUIRED', { source: data.source });
-  const admittedOn = requireDate('admittedOn', data.admittedOn, metadata);
+  const admittedOn = pastDate(data.admittedOn, 'admittedOn', legalToday(metadata));
   return [
     {
       type: 'MediatorAdmitted',

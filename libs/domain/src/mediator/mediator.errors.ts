@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const mediatorError = defineErrors({
@@ -12,22 +13,14 @@ export const mediatorError = defineErrors({
     en: 'The talent pool is managed by a lead of the court, the procuratorate or the government office.',
     zh: '人才库由县法院、县检察院、县政府办的负责人管理。',
   },
-  MEDIATOR_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The mediator command is incomplete or malformed.',
-    zh: '人才库指令内容不完整或格式错误。',
-  },
+  MEDIATOR_INVALID_INPUT: invalidInputSpec({ en: 'mediator command', zh: '人才库指令' }),
   MEDIATOR_ORGANISATION_REQUIRED: {
     kind: 'rule',
     article: 'Art 13',
     en: 'A member drawn from a judicial or administrative organ names that organ, so conflicts of interest can be seen.',
     zh: '来自司法机关或行政机关的人员应当写明所在机关，以便识别利益冲突。',
   },
-  MEDIATOR_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'An act cannot be dated after today.',
-    zh: '行为日期不能晚于今天。',
-  },
+  MEDIATOR_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   MEDIATOR_DATE_OUT_OF_ORDER: {
     kind: 'rule',
     article: 'Art 13',

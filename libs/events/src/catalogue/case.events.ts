@@ -72,6 +72,16 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 /** Why a case counts as major risk under Art 10 (涉及人数众多、可能引发群体性事件等重大风险). */
 export type MajorRiskReason = 'LEVEL_MAJOR' | 'MASS_INCIDENT_RISK' | 'PEOPLE_THRESHOLD';
 
+/** Art 5 (认为…可能引发上诉、申诉、信访或影响社会稳定): what the court finds the dispute may lead to. */
+export const LITIGATION_RISKS = ['APPEAL', 'PETITION', 'LETTERS_AND_VISITS', 'SOCIAL_STABILITY'] as const;
+export type LitigationRisk = (typeof LITIGATION_RISKS)[number];
+
+/** v2: the fact an invitation's notice period ran from (rule set `noticePeriodStart`). */
+export interface NoticePeriodStartFact {
+  readonly fact: 'ACCEPTANCE' | 'NON_SUPPORT_DECISION' | 'RISK_FINDING';
+  readonly on: LegalDate;
+}
+
 /** Art 12: 主要负责人或分管负责人. */
 export const ORGAN_HEAD_ROLES = ['PRINCIPAL', 'DEPUTY'] as const;
 export type OrganHeadRole = (typeof ORGAN_HEAD_ROLES)[number];
@@ -101,6 +111,8 @@ export type CaseDeadlineExplanation = StoredDeadline;
 /** A computed deadline as stored on a case event: the due date, and why it falls there. */
 export interface CaseDeadline {
   readonly dueBy: LegalDate;
+  /** v2: true when the due date rests on a year without an official holiday schedule; absent under v1. */
+  readonly provisional?: boolean;
   readonly explanation: CaseDeadlineExplanation;
 }
 
@@ -129,6 +141,12 @@ export type CaseLinked = Event<
 export type NonSupportDecisionRecorded = Event<
   'NonSupportDecisionRecorded',
   { caseId: string; decisionNumber: string; decidedOn: LegalDate; summary: string }
+>;
+
+/** Art 5: the court records that the dispute may lead to appeal, petition or instability (v2). */
+export type LitigationRiskFound = Event<
+  'LitigationRiskFound',
+  { caseId: string; foundOn: LegalDate; risks: readonly LitigationRisk[]; reasons: string }
 >;
 
 export type EligibilityAssessed = Event<
@@ -174,6 +192,14 @@ export type InvitationIssued = Event<
     noticeDeadline: CaseDeadline;
     /** Art 4/7: when the written reply is due, counted from receipt of the notice. */
     replyDeadline: CaseDeadline;
+    /** v2: the fact the notice period ran from; absent under v1 (always acceptance). */
+    noticePeriodStart?: NoticePeriodStartFact;
+    /** v2: served after `noticeDeadline.dueBy` (recorded, not refused); absent under v1 (refused). */
+    noticeLate?: boolean;
+    /** v2, Art 4 书面通知: the invitee's department the notice is addressed to. */
+    addressee?: { readonly agency: Agency; readonly department: string };
+    /** v2, Art 4: the written notice's document reference (文号). */
+    documentRef?: string;
   }
 >;
 
@@ -186,6 +212,8 @@ export type InvitationAccepted = Event<
     repliedOn: LegalDate;
     replyDueBy: LegalDate;
     late: boolean;
+    /** v2, Art 4 书面回复: the written reply's document reference. */
+    documentRef?: string;
   }
 >;
 
@@ -198,6 +226,8 @@ export type InvitationDeclined = Event<
     repliedOn: LegalDate;
     replyDueBy: LegalDate;
     late: boolean;
+    /** v2, Art 4 书面回复: the written reply's document reference. */
+    documentRef?: string;
     reasons: string;
   }
 >;
@@ -242,6 +272,8 @@ export type RiskAssessed = Event<
     majorRiskReasons: readonly MajorRiskReason[];
     /** Art 10: for a major-risk assessment, when the report to county leadership is due; else null. */
     escalationDeadline: CaseDeadline | null;
+    /** v2, Art 10: for a major-risk assessment, when the prevention and handling plan is due; else null. */
+    planDeadline?: CaseDeadline | null;
   }
 >;
 
@@ -254,6 +286,9 @@ export type PreventionPlanAdopted = Event<
     adoptedOn: LegalDate;
     summary: string;
     measures: readonly string[];
+    /** v2: a plan was owed (major risk): the date it was due, and whether it came after; absent under v1. */
+    dueBy?: LegalDate | null;
+    late?: boolean;
   }
 >;
 
@@ -299,6 +334,8 @@ export type AttendanceRecorded = Event<
     /** The reason given, when ABSENT_JUSTIFIED; else null. */
     justification: string | null;
     sessionOn: LegalDate;
+    /** v2: the notifying agency that recorded it. */
+    recordedBy?: Agency;
   }
 >;
 
@@ -339,6 +376,13 @@ export type OutcomeRecorded = Event<
     summary: string;
     /** Art 2: the consents the outcome rests on (consent-based outcomes), else empty. */
     consents: readonly { readonly partyId: string; readonly givenOn: LegalDate }[];
+    /** v2, WITHDRAWN: the applicants who withdrew, and in litigation the court's approval (准许). */
+    withdrawal?: {
+      readonly partyIds: readonly string[];
+      readonly courtApproval: { readonly approvedOn: LegalDate; readonly documentRef: string } | null;
+    } | null;
+    /** v2, SETTLED: the respondent organ's agreement to the settlement (和解), as well as the parties'. */
+    organAgreement?: { readonly agreedOn: LegalDate; readonly signatory: string } | null;
   }
 >;
 
@@ -356,6 +400,7 @@ export type CaseEvent =
   | CaseRegistered
   | CaseLinked
   | NonSupportDecisionRecorded
+  | LitigationRiskFound
   | EligibilityAssessed
   | ResolutionOpened
   | ConsentRecorded
@@ -379,6 +424,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Readonly<Record<CaseEvent['type'], numb
   CaseRegistered: 1,
   CaseLinked: 1,
   NonSupportDecisionRecorded: 1,
+  LitigationRiskFound: 1,
   EligibilityAssessed: 1,
   ResolutionOpened: 1,
   ConsentRecorded: 1,

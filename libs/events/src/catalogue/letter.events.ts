@@ -34,7 +34,8 @@ export interface OrganRef {
 export interface StoredDeadline {
   readonly rule: string;
   readonly article: string;
-  readonly counting: 'calendar' | 'working';
+  /** `months` (v2): `days` is a number of months. */
+  readonly counting: 'calendar' | 'working' | 'months';
   readonly days: number;
   readonly start: LegalDate;
   readonly dueBy: LegalDate;
@@ -46,6 +47,11 @@ export interface StoredDeadline {
   }[];
   readonly makeupDaysCounted?: readonly LegalDate[];
   readonly sources: readonly string[];
+  /** v2: years without an official schedule (statutory holidays computed): the date may move. */
+  readonly provisionalYears?: readonly string[];
+  /** v2: years with no schedule at all (weekends only). */
+  readonly unscheduledYears?: readonly string[];
+  /** The sentence in English, as rendered when recorded (the API renders it again in the reader's language). */
   readonly text: string;
 }
 
@@ -71,6 +77,8 @@ export type LetterServed = Event<
     servedOn: LegalDate;
     responseDueBy: LegalDate;
     responseDeadline: StoredDeadline;
+    /** v2: where the period comes from — a law's citation, or null where none sets one (our choice). */
+    responseSource?: { readonly citation: string | null; readonly en: string; readonly zh: string };
   }
 >;
 

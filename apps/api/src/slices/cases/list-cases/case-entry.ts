@@ -113,6 +113,7 @@ function evolveEntry(e: CaseEntry, event: Exclude<CaseEvent, { type: 'CaseRegist
     }
     case 'CaseLinked':
     case 'NonSupportDecisionRecorded':
+    case 'LitigationRiskFound':
     case 'ConsentRecorded':
     case 'ActivityRecorded':
     case 'MediatorAssigned':
