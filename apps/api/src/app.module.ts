@@ -15,8 +15,9 @@ import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { StreamReader } from './pipeline/stream-reader';
-import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET } from './pipeline/tokens';
+import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET, WRITE_VISIBILITY } from './pipeline/tokens';
 import { SLICES } from './slices';
+import { WRITE_VISIBILITY as VISIBILITY_RULES } from './slices/write-visibility';
 
 export interface AppDependencies {
   readonly config: ApiConfig;
@@ -41,6 +42,7 @@ export class AppModule {
         { provide: RULE_SET, useValue: deps.rules },
         { provide: TOKEN_SETTINGS, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: WRITE_VISIBILITY, useValue: VISIBILITY_RULES },
         Metrics,
         CommandPipeline,
         StreamReader,
