@@ -9,8 +9,8 @@ import { HealthController } from './health/health.controller';
 import { IDEMPOTENCY_STORE, IdempotencyGuard } from './http/idempotency.guard';
 import type { IdempotencyStore } from './http/idempotency.store';
 import { ProblemFilter } from './http/problem.filter';
-import { AuthGuard, TOKEN_SETTINGS } from './identity/auth.guard';
-import type { TokenSettings } from './identity/tokens';
+import { AuthGuard, TOKEN_VERIFIER } from './identity/auth.guard';
+import type { TokenVerifier } from './identity/token-verifier';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommandPipeline } from './pipeline/command-pipeline';
@@ -24,7 +24,7 @@ export interface AppDependencies {
   readonly store: EventStore;
   readonly calendar: LegalCalendar;
   readonly rules: RuleSet;
-  readonly tokens: TokenSettings;
+  readonly tokens: TokenVerifier;
   readonly idempotency: IdempotencyStore;
 }
 
@@ -40,7 +40,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: LEGAL_CALENDAR, useValue: deps.calendar },
         { provide: RULE_SET, useValue: deps.rules },
-        { provide: TOKEN_SETTINGS, useValue: deps.tokens },
+        { provide: TOKEN_VERIFIER, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
         { provide: WRITE_VISIBILITY, useValue: VISIBILITY_RULES },
         Metrics,

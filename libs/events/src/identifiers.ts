@@ -2,18 +2,19 @@ import { type ActorAgency, isAgency, isOrgan, type Role } from './event';
 
 /**
  * One strict spelling for an administrative organ's code, everywhere (case respondents, letter
- * addressees, mediators' organisations, `ORGAN:<code>` tokens): lowercase ASCII letters and digits in
- * words joined by single hyphens, 2–64 characters. A lookalike (a zero-width space, a NUL, a
+ * addressees, mediators' organisations, `ORGAN:<code>` tokens): ASCII letters and digits in words
+ * joined by single hyphens, at most 64 characters. A lookalike (a zero-width space, a NUL, a
  * non-breaking hyphen, a fullwidth letter) does not match it, so it cannot pose as another organ in
- * the Art 13 conflict-of-interest check.
+ * the Art 13 conflict-of-interest check. Letters are ASCII in either case (`LS-NRB`); codes are
+ * compared case-insensitively.
  */
-export const ORGAN_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ORGAN_CODE_PATTERN = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 export const ORGAN_CODE_MAX = 64;
 
 export function isOrganCode(value: unknown): value is string {
   return (
     typeof value === 'string' &&
-    value.length >= 2 &&
+    value.length >= 1 &&
     value.length <= ORGAN_CODE_MAX &&
     ORGAN_CODE_PATTERN.test(value)
   );

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { EventStore } from '@accord/store';
 import { ApiError } from '../http/api-error';
 import { ProblemDto } from '../http/problem.dto';
-import { Public } from '../identity/access.decorators';
+import { OpsRead, Public } from '../identity/access.decorators';
 import { EVENT_STORE } from '../pipeline/tokens';
 
 @ApiTags('operations')
@@ -20,7 +20,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @Public()
+  @OpsRead()
   @ApiOperation({ summary: 'Readiness: the event store answers headPosition().' })
   @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: 42 } } })
   @ApiServiceUnavailableResponse({ type: ProblemDto })
