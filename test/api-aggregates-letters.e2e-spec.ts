@@ -141,7 +141,7 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
     expect(event!.data).toMatchObject({ kind: 'PROCURATORIAL_SUGGESTION', issuer: 'PROCURATORATE' });
   });
 
-  it('only the issuer serves (Art 8), and an unknown letter is 404', async () => {
+  it('only the issuer serves (Art 8); to anyone else the letter is unknown, 404 (issue 8 §5)', async () => {
     const id = await issue();
     await expectRefusal(
       () =>
@@ -149,9 +149,9 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
           .post(`/letters/${id}/service`)
           .set(h.auth('GOV_OFFICE', 'g-1', 'clerk'))
           .send({ servedOn: '2024-09-25' }),
-      403,
-      'LETTER_NOT_ISSUER',
-      letterError.catalogue.LETTER_NOT_ISSUER,
+      404,
+      'LETTER_NOT_FOUND',
+      letterError.catalogue.LETTER_NOT_FOUND,
     );
     await expectRefusal(
       () =>
@@ -174,14 +174,23 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
       letterError.catalogue.LETTER_NOT_SERVED,
     );
     const id = await served();
-    for (const who of [court, h.auth('ORGAN:other-bureau', 'o-9', 'clerk')]) {
-      await expectRefusal(
-        () => h.http.post(`/letters/${id}/response`).set(who).send(RESPONSE),
-        403,
-        'LETTER_RESPONDER_NOT_ADDRESSEE',
-        letterError.catalogue.LETTER_RESPONDER_NOT_ADDRESSEE,
-      );
-    }
+    await expectRefusal(
+      () => h.http.post(`/letters/${id}/response`).set(court).send(RESPONSE),
+      403,
+      'LETTER_RESPONDER_NOT_ADDRESSEE',
+      letterError.catalogue.LETTER_RESPONDER_NOT_ADDRESSEE,
+    );
+    // Another organ may not see the letter, so it is told nothing of it, not even whom it addresses.
+    await expectRefusal(
+      () =>
+        h.http
+          .post(`/letters/${id}/response`)
+          .set(h.auth('ORGAN:other-bureau', 'o-9', 'clerk'))
+          .send(RESPONSE),
+      404,
+      'LETTER_NOT_FOUND',
+      letterError.catalogue.LETTER_NOT_FOUND,
+    );
     await expectRefusal(
       () =>
         h.http
@@ -215,7 +224,8 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
   it('the organ gate (Art 8): an organ token reaches the response route and no other write', async () => {
     const id = await served();
     const spec = organGateError.catalogue.ORGAN_MAY_ONLY_ANSWER_LETTERS;
-    const organLead = h.auth(`ORGAN:${ORGAN}`, 'head-1', 'lead');
+    // An organ holds only clerk tokens (issue 8 §2); a second member of its staff is refused alike.
+    const organLead = h.auth(`ORGAN:${ORGAN}`, 'head-1', 'clerk');
     const writes: [string, object][] = [
       ['/letters', letterBody()],
       [`/letters/${id}/follow-ups`, FOLLOW_UP],

@@ -1,5 +1,4 @@
 import { commendationError, meetingError } from '@accord/domain';
-import { meetingReadError } from '@accord/api/slices/meetings/meeting-stream';
 import { apiAssertions } from './support/api-assertions';
 import { startApi, type ApiHarness } from './support/api-harness';
 
@@ -113,14 +112,14 @@ describe('commendations (Art 12) and meetings (Art 14) over HTTP', () => {
       const unknown = await h.http.get(`/meetings/${MISSING}`).set(courtClerk).expect(404);
       expect(unknown.body).toMatchObject({
         code: 'MEETING_NOT_FOUND',
-        detail: meetingReadError.catalogue.MEETING_NOT_FOUND.en,
+        detail: meetingError.catalogue.MEETING_NOT_FOUND.en,
       });
       const zh = await h.http
         .get(`/meetings/${MISSING}`)
         .set(courtClerk)
         .set('accept-language', 'zh')
         .expect(404);
-      expect(zh.body.detail).toBe(meetingReadError.catalogue.MEETING_NOT_FOUND.zh);
+      expect(zh.body.detail).toBe(meetingError.catalogue.MEETING_NOT_FOUND.zh);
       // Art 17: an agency that did not sit in it, and the organ invited to it, see no more than of an unknown meeting.
       for (const stranger of [h.auth('PROCURATORATE', 'p-1', 'clerk'), organ]) {
         const hidden = await h.http.get(`/meetings/${id}`).set(stranger).expect(404);

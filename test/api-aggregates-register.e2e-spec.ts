@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { registerError, RULES_2021_V1 } from '@accord/domain';
-import { flagMeetingError } from '@accord/api/slices/register/confirm-flag/confirm-flag.errors';
 import { apiAssertions } from './support/api-assertions';
 import { startApi, type ApiHarness } from './support/api-harness';
 
@@ -206,7 +205,7 @@ describe('the party register (Art 11) over HTTP', () => {
     );
   });
 
-  it('a joint meeting may confirm, even through the proposer’s lead, only if it is on record, joint, attended and held first', async () => {
+  it('a joint meeting may confirm, even through the proposer’s lead, only if it is on record, joint, acknowledged by every agency listed, attended and held first', async () => {
     const meetingId = (await h.http.post('/meetings').set(courtClerk).send(MEETING).expect(201)).body
       .id as string;
     const lone = randomUUID();
@@ -239,10 +238,34 @@ describe('the party register (Art 11) over HTTP', () => {
     const partyId = party();
     const flagId = await flag(partyId);
     const path = `${flagsOf(partyId)}/${flagId}/confirmation`;
-    const cases: [Record<string, string>, object, keyof typeof flagMeetingError.catalogue][] = [
+    // Issue 8 §1: the court listed the government office; until the office acknowledges, the meeting is the court's alone.
+    await expectRefusal(
+      () =>
+        h.http
+          .post(path)
+          .set(courtLead)
+          .send({ ...CONFIRMATION, meetingId }),
+      422,
+      'FLAG_MEETING_NOT_JOINT',
+      registerError.catalogue.FLAG_MEETING_NOT_JOINT,
+    );
+    // The court cannot acknowledge for the office, and the procuratorate (not listed) is told nothing.
+    const acknowledge = `/meetings/${meetingId}/acknowledgements`;
+    const ack = await h.http.post(acknowledge).set(courtClerk).send({ acknowledgedOn: '2024-06-04' });
+    expect([ack.status, ack.body.code]).toEqual([409, 'MEETING_ATTENDANCE_ALREADY_ACKNOWLEDGED']);
+    const hidden = await h.http.post(acknowledge).set(procLead).send({ acknowledgedOn: '2024-06-04' });
+    const unknown = await h.http
+      .post(`/meetings/${randomUUID()}/acknowledgements`)
+      .set(procLead)
+      .send({ acknowledgedOn: '2024-06-04' });
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'MEETING_NOT_FOUND']);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'MEETING_NOT_FOUND']);
+    await h.http.post(acknowledge).set(govLead).send({ acknowledgedOn: '2024-06-05' }).expect(200);
+    const cases: [Record<string, string>, object, keyof typeof registerError.catalogue][] = [
       [courtLead, { ...CONFIRMATION, meetingId: randomUUID() }, 'FLAG_MEETING_NOT_FOUND'],
       [courtLead, { ...CONFIRMATION, meetingId: lone }, 'FLAG_MEETING_NOT_JOINT'],
-      [procLead, { ...CONFIRMATION, meetingId }, 'FLAG_MEETING_NOT_ATTENDED'],
+      // Not listed: the meeting is hidden from it (Art 17), so it reads as one not on record.
+      [procLead, { ...CONFIRMATION, meetingId }, 'FLAG_MEETING_NOT_FOUND'],
       [
         courtLead,
         { confirmedOn: '2024-06-03', reviewOn: '2024-12-01', meetingId },
@@ -254,7 +277,7 @@ describe('the party register (Art 11) over HTTP', () => {
         () => h.http.post(path).set(who).send(body),
         422,
         code,
-        flagMeetingError.catalogue[code],
+        registerError.catalogue[code],
       );
     }
     await h.http

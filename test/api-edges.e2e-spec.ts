@@ -19,7 +19,9 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
   describe('health and correlation', () => {
     it('answers liveness and readiness (the store answers headPosition)', async () => {
       await h.http.get('/health').expect(200, { status: 'ok' });
-      const ready = await h.http.get('/health/ready').expect(200);
+      // Without ACCORD_OPS_TOKEN, readiness and metrics answer auditors only (issue 8 §10).
+      await h.http.get('/health/ready').expect(401);
+      const ready = await h.http.get('/health/ready').set(h.staff.auditor).expect(200);
       expect(ready.body).toEqual({ status: 'ready', headPosition: expect.any(Number) });
     });
 
@@ -358,7 +360,7 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
 
   describe('metrics and docs', () => {
     it('exposes request counts, latency, appends and rule refusals', async () => {
-      const res = await h.http.get('/metrics').expect(200);
+      const res = await h.http.get('/metrics').set(h.staff.auditor).expect(200);
       expect(res.headers['content-type']).toContain('text/plain');
       expect(res.text).toMatch(
         /accord_http_requests_total\{method="POST",route="\/cases",status="201"\} \d+/,

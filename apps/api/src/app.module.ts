@@ -10,21 +10,22 @@ import { Readiness } from './health/readiness';
 import { IDEMPOTENCY_STORE, IdempotencyGuard } from './http/idempotency.guard';
 import type { IdempotencyStore } from './http/idempotency.store';
 import { ProblemFilter } from './http/problem.filter';
-import { AuthGuard, TOKEN_SETTINGS } from './identity/auth.guard';
-import type { TokenSettings } from '@accord/identity';
+import { AuthGuard, TOKEN_VERIFIER } from './identity/auth.guard';
+import type { TokenVerifier } from './identity/token-verifier';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { StreamReader } from './pipeline/stream-reader';
-import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET } from './pipeline/tokens';
+import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET, WRITE_VISIBILITY } from './pipeline/tokens';
 import { SLICES } from './slices';
+import { WRITE_VISIBILITY as VISIBILITY_RULES } from './slices/write-visibility';
 
 export interface AppDependencies {
   readonly config: ApiConfig;
   readonly store: EventStore;
   readonly calendar: LegalCalendar;
   readonly rules: RuleSet;
-  readonly tokens: TokenSettings;
+  readonly tokens: TokenVerifier;
   readonly idempotency: IdempotencyStore;
 }
 
@@ -40,8 +41,9 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: LEGAL_CALENDAR, useValue: deps.calendar },
         { provide: RULE_SET, useValue: deps.rules },
-        { provide: TOKEN_SETTINGS, useValue: deps.tokens },
+        { provide: TOKEN_VERIFIER, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: WRITE_VISIBILITY, useValue: VISIBILITY_RULES },
         Metrics,
         Readiness,
         CommandPipeline,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -22,6 +23,7 @@ import { validationPipe } from './http/validation';
 import { bearerToken } from './identity/auth.guard';
 import { loadSigningKey, type SigningKey } from '@accord/identity';
 import { PinoNestLogger } from './logging/pino-nest-logger';
+import { TokenVerifier } from './identity/token-verifier';
 import { Metrics } from './metrics/metrics';
 
 export interface BuildOptions {
@@ -44,26 +46,6 @@ export interface BuiltApp {
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * The rate-limit key of each token, remembered: a clerk sends the same token all day, and hashing
- * it on every request showed in profiles. Bounded, so a flood of distinct tokens cannot grow it.
- */
-class TokenDigests {
-  private readonly digests = new Map<string, string>();
-
-  constructor(private readonly limit = 10_000) {}
-
-  of(token: string): string {
-    let digest = this.digests.get(token);
-    if (digest === undefined) {
-      digest = `t:${createHash('sha256').update(token).digest('base64url')}`;
-      if (this.digests.size >= this.limit) this.digests.clear();
-      this.digests.set(token, digest);
-    }
-    return digest;
-  }
-}
-
-/**
  * The whole API for a given config, not yet listening: `main.ts`, the e2e harness and the benchmark
  * all build it here, so they run the same app. `await built.app.listen({ port, host })` to serve.
  */
@@ -81,9 +63,30 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     options.logDestination ?? pino.destination(1),
   );
   const calendar = options.calendar ?? bootCalendar(config.dataDir, logger);
+  const tokens = new TokenVerifier({
+    key: signingKey.key,
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+  });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    // Slow clients (issue 8 §7): Node cuts a request whose headers or body trickle in (408) and an
+    // idle socket; its check runs every checkIntervalMs rather than its default 30 s.
+    connectionTimeout: config.timeouts.idleMs,
+    requestTimeout: config.timeouts.requestMs,
+    serverFactory: (handler: http.RequestListener) => {
+      const server = http.createServer(
+        {
+          requestTimeout: config.timeouts.requestMs,
+          headersTimeout: config.timeouts.headersMs,
+          connectionsCheckingInterval: config.timeouts.checkIntervalMs,
+        },
+        handler,
+      );
+      server.setTimeout(config.timeouts.idleMs);
+      return server;
+    },
     logController: new LogController({
       requestIdLogLabel: 'correlationId',
       // Per-request lines only at debug: at info they would double the log volume of a busy ledger.
@@ -116,7 +119,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       store,
       calendar,
       rules: options.rules ?? CURRENT_RULES,
-      tokens: { key: signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience },
+      tokens,
       idempotency,
     }),
     adapter,
@@ -171,18 +174,18 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     done();
   });
 
-  const rateLimitKeys = new TokenDigests();
   await app.register(rateLimit, {
     global: true,
-    max: config.rateLimitPerMin,
-    timeWindow: 60_000,
-    // Per token: the raw token's digest, so a forged token cannot borrow another caller's allowance.
+    // Issue 8 §6: a member of staff has one allowance however many tokens they hold; anything
+    // without a valid token (none, garbage, expired, forged) shares its client address's.
     keyGenerator: (request) => {
       const token = bearerToken(request);
-      return token ? rateLimitKeys.of(token) : `ip:${request.ip}`;
+      const identity = token === undefined ? undefined : tokens.tryIdentify(token);
+      return identity ? `s:${identity.agency}/${identity.staffId}` : `ip:${request.ip}`;
     },
-    allowList: (request) =>
-      request.url === '/health' || request.url === '/health/ready' || request.url === '/metrics',
+    max: (_request, key) => (key.startsWith('s:') ? config.rateLimitPerMin : config.rateLimitAnonPerMin),
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/health',
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',

@@ -21,8 +21,27 @@ export interface ApiConfig {
     readonly issuer: string;
     readonly audience: string;
   };
-  /** Requests per minute per bearer token (per client address without one). */
+  /** Requests per minute per member of staff (agency + staff id), however many tokens they hold. */
   readonly rateLimitPerMin: number;
+  /** Requests per minute per client address without a valid token (none, garbage, expired, forged). */
+  readonly rateLimitAnonPerMin: number;
+  /**
+   * `/metrics` and `/health/ready` (counts per event type and refusal code, the head position) are
+   * for operators: with a token configured they answer `Authorization: Bearer <token>` only;
+   * without one, only an auditor's staff token. `/health` (liveness) stays public.
+   */
+  readonly ops: { readonly token?: string };
+  /** Slow clients (issue 8 §7): Node's http server limits, in milliseconds. */
+  readonly timeouts: {
+    /** The whole request, body included: a body trickling in is cut off with 408. */
+    readonly requestMs: number;
+    /** The request line and headers. */
+    readonly headersMs: number;
+    /** A socket with no traffic at all (also between keep-alive requests). */
+    readonly idleMs: number;
+    /** How often Node checks the two above (its default is 30 s, longer than the limits themselves). */
+    readonly checkIntervalMs: number;
+  };
   readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
 }
@@ -38,6 +57,9 @@ export const DEFAULTS = {
   audience: 'accord-api',
   // High enough that 64 busy clerks in the benchmark never see it; low enough to stop a runaway script.
   rateLimitPerMin: 60_000,
+  // A person at a browser or a script with a broken token: enough to retry, not enough to guess.
+  rateLimitAnonPerMin: 600,
+  timeouts: { requestMs: 30_000, headersMs: 10_000, idleMs: 60_000, checkIntervalMs: 1_000 },
   bodyLimitBytes: 256 * 1024,
   logLevel: 'info' as LogLevel,
 } as const;
@@ -52,6 +74,11 @@ export const CONFIG_VARIABLES = [
   'ACCORD_JWT_ISSUER',
   'ACCORD_JWT_AUDIENCE',
   'ACCORD_RATE_LIMIT_PER_MIN',
+  'ACCORD_RATE_LIMIT_ANON_PER_MIN',
+  'ACCORD_OPS_TOKEN',
+  'ACCORD_REQUEST_TIMEOUT_MS',
+  'ACCORD_HEADERS_TIMEOUT_MS',
+  'ACCORD_IDLE_TIMEOUT_MS',
   'ACCORD_BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'NODE_ENV',
@@ -104,6 +131,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  const opsToken = text('ACCORD_OPS_TOKEN');
+  if (opsToken !== undefined && (opsToken.length < 32 || !/^[A-Za-z0-9._~+/-]+=*$/.test(opsToken)))
+    problems.push(
+      'ACCORD_OPS_TOKEN: at least 32 characters, usable in a Bearer header (letters, digits, ._~+/-)',
+    );
+  const requestMs = integer('ACCORD_REQUEST_TIMEOUT_MS', DEFAULTS.timeouts.requestMs, 1000, 3_600_000);
+  const headersMs = integer('ACCORD_HEADERS_TIMEOUT_MS', DEFAULTS.timeouts.headersMs, 1000, 3_600_000);
+  if (headersMs > requestMs)
+    problems.push('ACCORD_HEADERS_TIMEOUT_MS: must not exceed ACCORD_REQUEST_TIMEOUT_MS');
+
   const logLevel = (text('LOG_LEVEL') ?? DEFAULTS.logLevel) as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
@@ -121,6 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       audience: text('ACCORD_JWT_AUDIENCE') ?? DEFAULTS.audience,
     },
     rateLimitPerMin: integer('ACCORD_RATE_LIMIT_PER_MIN', DEFAULTS.rateLimitPerMin, 1, 100_000_000),
+    rateLimitAnonPerMin: integer(
+      'ACCORD_RATE_LIMIT_ANON_PER_MIN',
+      DEFAULTS.rateLimitAnonPerMin,
+      1,
+      100_000_000,
+    ),
+    ops: opsToken === undefined ? {} : { token: opsToken },
+    timeouts: {
+      requestMs,
+      headersMs,
+      idleMs: integer('ACCORD_IDLE_TIMEOUT_MS', DEFAULTS.timeouts.idleMs, 1000, 3_600_000),
+      checkIntervalMs: DEFAULTS.timeouts.checkIntervalMs,
+    },
     bodyLimitBytes: integer('ACCORD_BODY_LIMIT_BYTES', DEFAULTS.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     logLevel,
   };
@@ -137,6 +187,10 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     production: false,
     jwt: { issuer: DEFAULTS.issuer, audience: DEFAULTS.audience },
     rateLimitPerMin: DEFAULTS.rateLimitPerMin,
+    // Suites send hundreds of deliberately unauthenticated requests; the hostile suite sets its own.
+    rateLimitAnonPerMin: DEFAULTS.rateLimitPerMin,
+    ops: {},
+    timeouts: DEFAULTS.timeouts,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     logLevel: 'silent',
     ...overrides,

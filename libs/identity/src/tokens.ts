@@ -1,6 +1,6 @@
 import { type KeyObject, randomUUID } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { isAgency, ROLES, type ActorAgency, type Role } from '@accord/events';
+import { isAgency, isOrganCode, mayHoldRole, ROLES, type ActorAgency, type Role } from '@accord/events';
 
 /**
  * Who is calling: the agency they act for, their staff id and their roles. The acting agency comes
@@ -30,12 +30,11 @@ export interface TokenSettings {
   readonly audience: string;
 }
 
-const ORGAN_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const STAFF_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function isActorAgency(value: unknown): value is ActorAgency {
   if (isAgency(value)) return true;
-  return typeof value === 'string' && value.startsWith('ORGAN:') && ORGAN_CODE.test(value.slice(6));
+  return typeof value === 'string' && value.startsWith('ORGAN:') && isOrganCode(value.slice(6));
 }
 
 export function isStaffId(value: unknown): value is string {
@@ -71,6 +70,11 @@ export function issueToken(
   if (who.roles.length === 0 || !who.roles.every(isRole)) {
     throw new TypeError(`bad roles ${JSON.stringify(who.roles)}: ${ROLES.join(', ')}`);
   }
+  const refused = who.roles.filter((role) => !mayHoldRole(who.agency, role as Role));
+  if (refused.length > 0)
+    throw new TypeError(
+      `${who.agency} may not hold the role(s) ${refused.join(', ')}: an administrative organ only answers the letters addressed to it (clerk)`,
+    );
   return jwt.sign(
     { agency: who.agency, staffId: who.staffId, roles: [...new Set(who.roles)] },
     settings.key,

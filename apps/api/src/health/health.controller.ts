@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { EventStore } from '@accord/store';
 import { ApiError } from '../http/api-error';
 import { ProblemDto } from '../http/problem.dto';
-import { Public } from '../identity/access.decorators';
+import { OpsRead, Public } from '../identity/access.decorators';
 import { EVENT_STORE } from '../pipeline/tokens';
 import { Readiness } from './readiness';
 
@@ -33,7 +33,7 @@ export class HealthController implements OnModuleInit {
   }
 
   @Get('ready')
-  @Public()
+  @OpsRead()
   @ApiOperation({
     summary:
       'Readiness: every component answers (the event store, the case directory); a 503 names the failing ones.',
@@ -49,7 +49,7 @@ export class HealthController implements OnModuleInit {
         failing.push({ component: 'event-store', reason: String(error) });
       }
     }
-    // The reasons go to the log only: they may name files, and this route answers without a token.
+    // The reasons go to the log only: they may name files, and this route may be served to an ops token only, but logs are the place for paths.
     for (const { component, reason } of failing) this.logger.warn(`not ready: ${component}: ${reason}`);
     throw new ApiError('NOT_READY', { failing: failing.map((f) => f.component) });
   }

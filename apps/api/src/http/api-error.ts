@@ -21,6 +21,12 @@ export const API_ERRORS = {
     en: 'The bearer token has expired.',
     zh: '访问令牌已过期。',
   },
+  ROLE_NOT_FOR_HOLDER: {
+    status: 403,
+    article: 'Art 8, Art 17',
+    en: 'The token grants a role its holder may not hold: an administrative organ only answers the letters addressed to it.',
+    zh: '令牌授予了持有者不得担任的角色：行政机关只能对向其发出的建议书作出回复。',
+  },
   ROLE_FORBIDDEN: {
     status: 403,
     en: 'Your role does not allow this act.',

@@ -8,6 +8,8 @@ export const ACCESS_METADATA = 'accord:access';
 
 export interface AccessRule {
   readonly public: boolean;
+  /** Operators' routes (metrics, readiness): the ops token when configured, else auditors. */
+  readonly ops?: boolean;
   /** Roles allowed, in order of preference for the role recorded as the actor's. */
   readonly roles: readonly Role[];
 }
@@ -22,8 +24,22 @@ function guarded(roles: readonly Role[], summary: string) {
   );
 }
 
-/** No token needed: liveness, readiness, metrics. */
+/** No token needed: liveness only. */
 export const Public = () => SetMetadata(ACCESS_METADATA, { public: true, roles: [] } satisfies AccessRule);
+
+/**
+ * Operators' routes (metrics, readiness: counts per event type and refusal code, the head
+ * position): `ACCORD_OPS_TOKEN` when configured, otherwise an auditor's staff token.
+ */
+export const OpsRead = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_METADATA, { public: false, ops: true, roles: ['auditor'] } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({
+      description: 'The ops token (or an auditor token) is required.',
+      type: ProblemDto,
+    }),
+  );
 
 /** An act of the Measures by staff for their own agency: `clerk` or `lead`, never `auditor` (read-only). */
 export const Act = () =>

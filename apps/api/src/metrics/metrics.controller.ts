@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '../identity/access.decorators';
+import { OpsRead } from '../identity/access.decorators';
 import { Metrics } from './metrics';
 
 @ApiTags('operations')
@@ -8,9 +8,9 @@ import { Metrics } from './metrics';
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
-  /** Public like /health: counts and latencies only, no case data. Keep it off the public network (HOST). */
+  /** Counts per event type and refusal code tell an outsider what the ledger holds: operators only. */
   @Get()
-  @Public()
+  @OpsRead()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
     summary: 'Prometheus metrics: requests, latency, appends, version conflicts, rule refusals.',

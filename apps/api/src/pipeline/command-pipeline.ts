@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { deterministicEventId } from '@accord/events/ids';
-import { type DomainEvent, type Instant, type ProposedEvent, upcasters } from '@accord/events';
+import { type Actor, type DomainEvent, type Instant, type ProposedEvent, upcasters } from '@accord/events';
 import { type CommandMetadata, type Decider, type LegalCalendar, type RuleSet } from '@accord/domain';
 import { type EventStore, WrongExpectedRevisionError } from '@accord/store';
 import { ApiError } from '../http/api-error';
 import type { RequestContext } from '../http/request-context';
 import { Metrics } from '../metrics/metrics';
+import { StreamLocks } from './stream-locks';
 import { type LoadedStream, StreamReader, toDomainEvent } from './stream-reader';
-import { EVENT_STORE, LEGAL_CALENDAR, RULE_SET } from './tokens';
+import { EVENT_STORE, LEGAL_CALENDAR, RULE_SET, WRITE_VISIBILITY } from './tokens';
+
+/** Per decider: whether an existing stream is visible to the actor (Art 17). Absent: visible to all. */
+export type WriteVisibility = ReadonlyMap<unknown, (state: never, actor: Actor) => boolean>;
 
 /** What every write answers: the ETag is `revision`; `position` lets a client wait for read models. */
 export class WriteResult {
@@ -36,10 +40,17 @@ export interface DecideRequest<C, S, E extends DomainEvent> {
 /** Decisions on fresh state after a concurrent append, before giving up with 409. */
 export const MAX_ATTEMPTS = 5;
 
-/** The one command path: read the stream, fold, decide, append with the expected revision. */
+/**
+ * The one command path: read the stream, fold, decide, append with the expected revision. Commands
+ * on one stream queue behind each other in this process (StreamLocks); a stream the caller may not
+ * see is decided as if it did not exist (WRITE_VISIBILITY).
+ */
 @Injectable()
 export class CommandPipeline {
+  private readonly locks = new StreamLocks();
+
   constructor(
+    @Inject(WRITE_VISIBILITY) private readonly visibility: WriteVisibility,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RULE_SET) private readonly rules: RuleSet,
     @Inject(LEGAL_CALENDAR) private readonly calendar: LegalCalendar,
@@ -47,7 +58,13 @@ export class CommandPipeline {
     private readonly metrics: Metrics,
   ) {}
 
-  async execute<C, S, E extends DomainEvent>(request: DecideRequest<C, S, E>): Promise<WriteResult> {
+  execute<C, S, E extends DomainEvent>(request: DecideRequest<C, S, E>): Promise<WriteResult> {
+    return this.locks.run(request.streamId, () => this.decideAndAppend(request));
+  }
+
+  private async decideAndAppend<C, S, E extends DomainEvent>(
+    request: DecideRequest<C, S, E>,
+  ): Promise<WriteResult> {
     const { ctx, streamId, decider } = request;
     const metadata: CommandMetadata = {
       now: ctx.now,
@@ -58,7 +75,7 @@ export class CommandPipeline {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(request);
       if ('replayed' in loaded) return { id: request.id, streamId, ...loaded.replayed };
-      const { state, revision, position } = loaded;
+      const { state, revision, position } = this.asSeenBy(loaded, decider, ctx.actor);
       if (ctx.ifMatch !== undefined && ctx.ifMatch !== revision) {
         this.metrics.versionConflicts.inc({ outcome: 'stale_if_match' });
         throw new ApiError('REVISION_STALE', { currentRevision: revision });
@@ -68,6 +85,9 @@ export class CommandPipeline {
       // A decision that changes nothing answers the current revision and writes nothing.
       if (events.length === 0) return { id: request.id, streamId, revision, position };
 
+      // Only a creating act can succeed on "nothing": on a stream that exists but is hidden, it is a
+      // conflict, as if another writer had just created it.
+      if (revision < 0 && loaded.revision >= 0) throw new ApiError('VERSION_CONFLICT');
       const proposed = events.map((event, index) => this.envelope(event, index, request));
       try {
         const result = await this.store.append(streamId, proposed, {
@@ -98,6 +118,13 @@ export class CommandPipeline {
         this.metrics.versionConflicts.inc({ outcome: 'retried' });
       }
     }
+  }
+
+  /** The stream as the actor may know it: one it may not see is, to it, a stream that does not exist. */
+  private asSeenBy<S>(loaded: LoadedStream<S>, decider: unknown, actor: Actor): LoadedStream<S> {
+    const visible = this.visibility.get(decider) as ((state: S, actor: Actor) => boolean) | undefined;
+    if (loaded.revision < 0 || visible === undefined || visible(loaded.state, actor)) return loaded;
+    return { state: (decider as { initialState(): S }).initialState(), revision: -1, position: 0 };
   }
 
   /**

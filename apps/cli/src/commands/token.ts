@@ -28,7 +28,7 @@ ACCORD_JWT_AUDIENCE.
 
 Example:
   export TOKEN=$(npx accord token issue --agency COURT --staff s-01 --role clerk)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/health/ready`;
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/cases`;
 
 const tokenCommand: CliCommand = {
   name: 'token',

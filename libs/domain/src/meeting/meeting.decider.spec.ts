@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { Actor } from '@accord/events';
 import { spec } from '../testing/decider-spec';
 import { assertFoldProperties } from '../testing/fold-properties';
-import { auditor, courtClerk, govClerk, procClerk } from '../agency/testing';
-import { meetingDecider, type MeetingCommand } from './meeting.decider';
+import { auditor, courtClerk, govClerk, metadata, procClerk } from '../agency/testing';
+import { isJointMeeting, meetingDecider, type MeetingCommand } from './meeting.decider';
 import { ATTENDEES, meetingRecorded, recordMeeting } from './testing';
 
 const meeting = spec(meetingDecider);
@@ -30,6 +30,40 @@ describe('meetings (Art 14)', () => {
           agenciesPresent: ['COURT', 'PROCURATORATE', 'GOV_OFFICE'],
         });
       });
+  });
+
+  it('a meeting is joint only once every agency listed has acknowledged its attendance itself (issue 8)', () => {
+    const ack = (by: Actor, on: string) => ({
+      type: 'AcknowledgeAttendance' as const,
+      data: { meetingId: 'meeting-2024-q4', acknowledgedOn: on },
+      metadata: metadata(by, on),
+    });
+    const recorded = meetingRecorded('2024-12-16', { attendees: courtAndProc });
+    meeting
+      .given([recorded])
+      .when(ack(procClerk, '2024-12-17'))
+      .thenEvents((events, state) => {
+        expect(events).toEqual([
+          {
+            type: 'MeetingAttendanceAcknowledged',
+            data: { meetingId: 'meeting-2024-q4', agency: 'PROCURATORATE', acknowledgedOn: '2024-12-17' },
+          },
+        ]);
+        expect(isJointMeeting(state)).toBe(true);
+      });
+    // The convener's own listing is not the other agency's act.
+    meeting
+      .given([recorded])
+      .when(ack(courtClerk, '2024-12-17'))
+      .thenThrows('MEETING_ATTENDANCE_ALREADY_ACKNOWLEDGED');
+    // An agency not listed learns nothing of the meeting.
+    meeting.given([recorded]).when(ack(govClerk, '2024-12-17')).thenThrows('MEETING_NOT_FOUND');
+    meeting.given([]).when(ack(govClerk, '2024-12-17')).thenThrows('MEETING_NOT_FOUND');
+    meeting
+      .given([recorded])
+      .when(ack(procClerk, '2024-12-15'))
+      .thenThrows('MEETING_ACKNOWLEDGED_BEFORE_HELD');
+    meeting.given([recorded]).when(ack(auditor, '2024-12-17')).thenThrows('MEETING_AUDITOR_READ_ONLY');
   });
 
   it('two of the three agencies suffice; one does not', () => {

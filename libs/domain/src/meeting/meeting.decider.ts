@@ -29,7 +29,13 @@ export type RecordMeeting = Command<
   }
 >;
 
-export type MeetingCommand = RecordMeeting;
+/** Art 11, Art 14: a listed agency says, by its own staff, that it attended. */
+export type AcknowledgeAttendance = Command<
+  'AcknowledgeAttendance',
+  { meetingId: string; acknowledgedOn: LegalDate }
+>;
+
+export type MeetingCommand = RecordMeeting | AcknowledgeAttendance;
 
 export type MeetingState =
   | { readonly status: 'none' }
@@ -42,6 +48,11 @@ export type MeetingState =
       readonly attendees: readonly MeetingAttendee[];
       /** The three agencies present, in the order of AGENCIES: a flag confirmation may cite the meeting. */
       readonly agenciesPresent: readonly Agency[];
+      /**
+       * The agencies whose presence is established by their own act: the convener (it recorded the
+       * meeting) and each listed agency that acknowledged its attendance, in the order of AGENCIES.
+       */
+      readonly agenciesConfirmed: readonly Agency[];
       readonly cases: readonly string[];
       readonly specialReason: SpecialMeetingReason | null;
       readonly conclusions: readonly string[];
@@ -56,8 +67,10 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
   switch (command.type) {
     case 'RecordMeeting':
       return record(command, state);
+    case 'AcknowledgeAttendance':
+      return acknowledge(command, state);
     default: {
-      const _exhaustive: never = command.type;
+      const _exhaustive: never = command;
       return _exhaustive;
     }
   }
@@ -131,7 +144,47 @@ function record(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
   ];
 }
 
-export function evolveMeeting(_state: MeetingState, event: MeetingEvent): MeetingState {
+/**
+ * A meeting is joint (Art 14) once every agency it lists has established its presence by its own
+ * act, and at least two of the three did: until then nothing may rest on it (Art 11 confirmations).
+ */
+export function isJointMeeting(state: MeetingState): boolean {
+  return (
+    state.status === 'recorded' &&
+    state.agenciesConfirmed.length >= MIN_AGENCIES_AT_MEETING &&
+    state.agenciesPresent.every((a) => state.agenciesConfirmed.includes(a))
+  );
+}
+
+function acknowledge(command: AcknowledgeAttendance, state: MeetingState): MeetingEvent[] {
+  const { data, metadata } = command;
+  const { actor } = metadata;
+  if (actor.role === 'auditor') throw meetingError('MEETING_AUDITOR_READ_ONLY');
+  const agency = actingAgency(actor);
+  // Invisible answers as unknown: an agency not listed learns nothing of the meeting (Art 17).
+  if (state.status === 'none' || agency === null || !state.agenciesPresent.includes(agency))
+    throw meetingError('MEETING_NOT_FOUND', { meetingId: data.meetingId });
+  if (state.agenciesConfirmed.includes(agency))
+    throw meetingError('MEETING_ATTENDANCE_ALREADY_ACKNOWLEDGED', { meetingId: state.meetingId, agency });
+  if (!isLegalDate(data.acknowledgedOn))
+    throw meetingError('MEETING_INVALID_INPUT', { field: 'acknowledgedOn', value: data.acknowledgedOn });
+  const today = legalToday(metadata);
+  if (data.acknowledgedOn > today)
+    throw meetingError('MEETING_DATE_IN_FUTURE', { date: data.acknowledgedOn, today });
+  if (data.acknowledgedOn < state.heldOn)
+    throw meetingError('MEETING_ACKNOWLEDGED_BEFORE_HELD', {
+      acknowledgedOn: data.acknowledgedOn,
+      heldOn: state.heldOn,
+    });
+  return [
+    {
+      type: 'MeetingAttendanceAcknowledged',
+      data: { meetingId: state.meetingId, agency, acknowledgedOn: data.acknowledgedOn },
+    },
+  ];
+}
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
   switch (event.type) {
     case 'MeetingRecorded': {
       const present = new Set(event.data.attendees.map((a) => a.agency));
@@ -139,10 +192,16 @@ export function evolveMeeting(_state: MeetingState, event: MeetingEvent): Meetin
         status: 'recorded',
         ...event.data,
         agenciesPresent: AGENCIES.filter((a) => present.has(a)),
+        agenciesConfirmed: [event.data.convenedBy],
       };
     }
+    case 'MeetingAttendanceAcknowledged': {
+      if (state.status === 'none') return state;
+      const confirmed = new Set([...state.agenciesConfirmed, event.data.agency]);
+      return { ...state, agenciesConfirmed: AGENCIES.filter((a) => confirmed.has(a)) };
+    }
     default: {
-      const _exhaustive: never = event.type;
+      const _exhaustive: never = event;
       return _exhaustive;
     }
   }

@@ -57,4 +57,22 @@ export const meetingError = defineErrors({
     en: 'A meeting record states its conclusions (even that none was reached).',
     zh: '会议记录应当写明会议结论（包括未形成结论的情况）。',
   },
+  MEETING_NOT_FOUND: {
+    kind: 'not_found',
+    article: 'Art 14',
+    en: 'No such meeting is on record for your agency.',
+    zh: '没有贵单位可查阅的该会议记录。',
+  },
+  MEETING_ATTENDANCE_ALREADY_ACKNOWLEDGED: {
+    kind: 'conflict',
+    article: 'Art 14',
+    en: 'Your agency has already acknowledged its attendance at this meeting.',
+    zh: '贵单位已确认出席该会议。',
+  },
+  MEETING_ACKNOWLEDGED_BEFORE_HELD: {
+    kind: 'rule',
+    article: 'Art 14',
+    en: 'Attendance cannot be acknowledged before the meeting was held.',
+    zh: '不能在会议召开之前确认出席。',
+  },
 });

@@ -1,2 +1,5 @@
+export * from './register.commands';
+export * from './register.state';
 export * from './register.decider';
+export * from './register.evolve';
 export * from './register.errors';

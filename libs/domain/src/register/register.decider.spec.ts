@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Actor } from '@accord/events';
+import type { Actor, Agency } from '@accord/events';
 import { spec } from '../testing/decider-spec';
 import { assertFoldProperties } from '../testing/fold-properties';
 import {
@@ -12,7 +12,7 @@ import {
   procClerk,
   procLead,
 } from '../agency/testing';
-import { flagsInForce, partyRegisterDecider, type PartyRegisterCommand } from './register.decider';
+import { flagsInForce, partyRegisterDecider, type PartyRegisterCommand } from '.';
 import {
   FLAG_ID,
   PARTY,
@@ -196,10 +196,46 @@ describe('party register (Art 11)', () => {
         .thenThrows('FLAG_SELF_CONFIRMATION');
     });
 
+    const meeting = (agenciesConfirmed: readonly Agency[], heldOn = '2024-10-07') => ({
+      meetingId: 'meeting-2024-10',
+      meeting: {
+        meetingId: 'meeting-2024-10',
+        heldOn,
+        agenciesListed: ['COURT', 'GOV_OFFICE'] as const,
+        agenciesConfirmed,
+      },
+    });
+
+    it('a meeting one agency lists another at confirms nothing until the other acknowledges (issue 8)', () => {
+      register
+        .given(proposed)
+        .when(confirmFlag(courtLead, '2024-10-08', '2025-10-09', meeting(['COURT'])))
+        .thenThrows('FLAG_MEETING_NOT_JOINT');
+    });
+
+    it('a meeting not on record, or hidden from the agency, is not found; one held later does not count', () => {
+      register
+        .given(proposed)
+        .when(
+          confirmFlag(courtLead, '2024-10-08', '2025-10-09', { meetingId: 'meeting-2024-10', meeting: null }),
+        )
+        .thenThrows('FLAG_MEETING_NOT_FOUND');
+      register
+        .given(proposed)
+        .when(confirmFlag(procLead, '2024-10-08', '2025-10-09', meeting(['COURT', 'GOV_OFFICE'])))
+        .thenThrows('FLAG_MEETING_NOT_ATTENDED');
+      register
+        .given(proposed)
+        .when(
+          confirmFlag(courtLead, '2024-10-08', '2025-10-09', meeting(['COURT', 'GOV_OFFICE'], '2024-10-09')),
+        )
+        .thenThrows('FLAG_MEETING_AFTER_CONFIRMATION');
+    });
+
     it('a joint meeting may confirm, recorded by a lead of any agency, the proposer included', () => {
       register
         .given(proposed)
-        .when(confirmFlag(courtLead, '2024-10-08', '2025-10-09', { meetingId: 'meeting-2024-10' }))
+        .when(confirmFlag(courtLead, '2024-10-08', '2025-10-09', meeting(['COURT', 'GOV_OFFICE'])))
         .then([
           flagConfirmed('2024-10-08', '2025-10-09', {
             via: 'JOINT_MEETING',

@@ -166,6 +166,30 @@ export const registerError = defineErrors({
     en: 'A flag expires on or after its review date, not before.',
     zh: '标记在复核日期届至时方可期满失效。',
   },
+  FLAG_MEETING_NOT_FOUND: {
+    kind: 'rule',
+    article: 'Art 11, Art 14',
+    en: 'The joint meeting cited for this confirmation is not on record.',
+    zh: '确认所依据的联席会议没有记录。',
+  },
+  FLAG_MEETING_NOT_JOINT: {
+    kind: 'rule',
+    article: 'Art 11, Art 14',
+    en: 'The meeting cited is not joint: at least two of the three agencies must have attended, and every agency listed must have acknowledged its attendance itself.',
+    zh: '所依据的会议不是联席会议：三家单位中至少须有两家出席，且所列每家单位均须自行确认出席。',
+  },
+  FLAG_MEETING_NOT_ATTENDED: {
+    kind: 'rule',
+    article: 'Art 11, Art 14',
+    en: 'Your agency did not attend the meeting cited, so it cannot record that meeting’s decision.',
+    zh: '贵单位未出席所依据的会议，不能记录该会议的决定。',
+  },
+  FLAG_MEETING_AFTER_CONFIRMATION: {
+    kind: 'rule',
+    article: 'Art 11, Art 14',
+    en: 'The meeting cited was held after the confirmation date.',
+    zh: '所依据的会议召开日期晚于确认日期。',
+  },
 });
 
 export type RegisterErrorCode = keyof typeof registerError.catalogue;

@@ -23,7 +23,7 @@ import type {
   ProposeFlag,
   RecordFlagNotification,
   WithdrawFlag,
-} from './register.decider';
+} from './register.commands';
 
 export const PARTY_ID = 'party-0417';
 export const PARTY = { kind: 'NATURAL_PERSON', name: '张某 Zhang' } as const;

@@ -36,8 +36,19 @@ export type MeetingRecorded = Event<
   }
 >;
 
-export type MeetingEvent = MeetingRecorded;
+/**
+ * Art 11, Art 14: an agency listed as present at another agency's meeting says, by its own staff's
+ * act, that it did attend. Until every listed agency has done so the meeting is not joint: one
+ * agency cannot make a meeting joint by listing another.
+ */
+export type MeetingAttendanceAcknowledged = Event<
+  'MeetingAttendanceAcknowledged',
+  { meetingId: string; agency: Agency; acknowledgedOn: LegalDate }
+>;
+
+export type MeetingEvent = MeetingRecorded | MeetingAttendanceAcknowledged;
 
 export const MEETING_EVENT_SCHEMA_VERSIONS: Readonly<Record<MeetingEvent['type'], number>> = {
   MeetingRecorded: 1,
+  MeetingAttendanceAcknowledged: 1,
 };

@@ -12,8 +12,8 @@ import type { FastifyRequest } from 'fastify';
 import { isOrgan } from '@accord/events';
 import { defineErrors } from '@accord/domain';
 import { ACCESS_METADATA, type AccessRule } from '../../identity/access.decorators';
-import { bearerToken, TOKEN_SETTINGS } from '../../identity/auth.guard';
-import { type TokenSettings, verifyToken } from '@accord/identity';
+import { bearerToken, TOKEN_VERIFIER } from '../../identity/auth.guard';
+import type { TokenVerifier } from '../../identity/token-verifier';
 
 const ORGAN_MAY_ACT = 'accord:organ-may-act';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -44,7 +44,7 @@ export const OrganMayAct = () =>
 export class OrganGate implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_SETTINGS) private readonly settings: TokenSettings,
+    @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -63,11 +63,6 @@ export class OrganGate implements CanActivate {
 
   private agencyOfToken(request: FastifyRequest): string | undefined {
     const token = bearerToken(request);
-    if (token === undefined) return undefined;
-    try {
-      return verifyToken(this.settings, token).agency;
-    } catch {
-      return undefined;
-    }
+    return token === undefined ? undefined : this.tokens.tryIdentify(token)?.agency;
   }
 }

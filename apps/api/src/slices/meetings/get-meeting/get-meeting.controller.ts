@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { meetingDecider } from '@accord/domain';
+import { meetingDecider, meetingError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
@@ -8,7 +8,7 @@ import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { StreamReader } from '../../../pipeline/stream-reader';
-import { canSeeMeeting, meetingReadError, meetingStreamId } from '../meeting-stream';
+import { canSeeMeeting, meetingStreamId } from '../meeting-stream';
 import { MeetingViewDto } from './meeting-view.dto';
 
 @ApiTags('meetings')
@@ -33,8 +33,7 @@ export class GetMeetingController {
     const streamId = meetingStreamId(id);
     const loaded = await this.reader.at(streamId, meetingDecider, query.asOf);
     // Invisible answers exactly like unknown (Art 17).
-    if (!canSeeMeeting(loaded.state, ctx.actor))
-      throw meetingReadError('MEETING_NOT_FOUND', { meetingId: id });
+    if (!canSeeMeeting(loaded.state, ctx.actor)) throw meetingError('MEETING_NOT_FOUND', { meetingId: id });
     return { ...streamView(id, streamId, loaded, query.asOf), meeting: loaded.state };
   }
 }
