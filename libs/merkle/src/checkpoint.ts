@@ -12,14 +12,16 @@ export interface Checkpoint {
 export const DEFAULT_ORIGIN = 'accord.ledger/lushan-2021-144';
 
 export function checkpointText(checkpoint: Checkpoint): string {
-  if (checkpoint.origin.length === 0 || /[\n]/.test(checkpoint.origin)) throw new NoteError('origin must be one non-empty line');
+  if (checkpoint.origin.length === 0 || /[\n]/.test(checkpoint.origin))
+    throw new NoteError('origin must be one non-empty line');
   return `${checkpoint.origin}\n${checkpoint.size}\n${checkpoint.root.toString('base64')}\n`;
 }
 
 export function parseCheckpointText(text: string): Checkpoint {
   const lines = text.split('\n');
   // Extension lines (fourth and later) are allowed by the spec; Accord writes none and reads none.
-  if (lines.length < 4 || lines[lines.length - 1] !== '') throw new NoteError('checkpoint text must be at least 3 lines, each ending in a newline');
+  if (lines.length < 4 || lines[lines.length - 1] !== '')
+    throw new NoteError('checkpoint text must be at least 3 lines, each ending in a newline');
   const [origin, sizeText, rootText] = lines as [string, string, string];
   if (origin.length === 0) throw new NoteError('checkpoint origin is empty');
   if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
@@ -67,7 +69,8 @@ export function verifyCheckpointNote(
   const checkpoint = parseCheckpointText(note.text);
   const signedBy = trusted.filter((key) => isSignedBy(note, key)).map((key) => key.name);
   for (const name of required) {
-    if (!trusted.some((key) => key.name === name)) throw new NoteError(`the trust file has no key for ${name}`);
+    if (!trusted.some((key) => key.name === name))
+      throw new NoteError(`the trust file has no key for ${name}`);
     if (!signedBy.includes(name)) throw new NoteError(`the checkpoint carries no valid signature by ${name}`);
   }
   return { checkpoint, note, signedBy };

@@ -43,7 +43,9 @@ export class Cosigner {
 
   last(): CosignedRecord | undefined {
     if (!existsSync(this.recordFile)) return undefined;
-    const lines = readFileSync(this.recordFile, 'utf8').split('\n').filter((l) => l.length > 0);
+    const lines = readFileSync(this.recordFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
     const line = lines[lines.length - 1];
     return line === undefined ? undefined : (JSON.parse(line) as CosignedRecord);
   }

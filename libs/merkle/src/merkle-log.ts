@@ -55,16 +55,19 @@ export class MerkleLog implements SubtreeSource {
     this.insertNode = this.db.prepare('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)');
     this.selectLeaf = this.db.prepare('SELECT idx AS "index", position, hash FROM leaves WHERE idx = ?');
     this.selectNode = this.db.prepare('SELECT hash FROM nodes WHERE level = ? AND idx = ?').pluck();
-    this.selectByPosition = this.db.prepare('SELECT idx AS "index", position, hash FROM leaves WHERE position = ?');
-    this.selectLeaves = this.db.prepare('SELECT idx AS "index", position, hash FROM leaves WHERE idx >= ? AND idx < ? ORDER BY idx');
+    this.selectByPosition = this.db.prepare(
+      'SELECT idx AS "index", position, hash FROM leaves WHERE position = ?',
+    );
+    this.selectLeaves = this.db.prepare(
+      'SELECT idx AS "index", position, hash FROM leaves WHERE idx >= ? AND idx < ? ORDER BY idx',
+    );
     this.reload();
   }
 
   /** Re-reads the size and right edge, e.g. after another process (the API, `accord checkpoint`) appended. */
   reload(): void {
     const row = this.db.prepare('SELECT idx, position FROM leaves ORDER BY idx DESC LIMIT 1').get() as
-      | { idx: number; position: number }
-      | undefined;
+      { idx: number; position: number } | undefined;
     this.count = row ? row.idx + 1 : 0;
     this.last = row ? row.position : 0;
     this.edge = [];

@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /**
  * C2SP signed notes (https://c2sp.org/signed-note) with Ed25519 keys, and the key formats of the
@@ -50,7 +57,8 @@ function verifierText(name: string, id: number, publicKey: Buffer): string {
 }
 
 export function generateSignerKey(name: string): SignerKey {
-  if (!isValidKeyName(name)) throw new NoteError(`key name ${JSON.stringify(name)} must be printable ASCII without spaces or "+"`);
+  if (!isValidKeyName(name))
+    throw new NoteError(`key name ${JSON.stringify(name)} must be printable ASCII without spaces or "+"`);
   const { privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' });
   return signerFromSeed(name, Buffer.from(jwk.d!, 'base64url'));
@@ -58,7 +66,9 @@ export function generateSignerKey(name: string): SignerKey {
 
 function signerFromSeed(name: string, seed: Buffer): SignerKey {
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
-  const jwk = createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({ format: 'jwk' });
+  const jwk = createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({
+    format: 'jwk',
+  });
   const publicKey = Buffer.from(jwk.x!, 'base64url');
   const id = keyId(name, publicKey);
   return { name, keyId: id, publicKey, seed, text: verifierText(name, id, publicKey) };
@@ -75,8 +85,14 @@ function decodeKeyBytes(b64: string, what: string): Buffer {
   return bytes.subarray(1);
 }
 
-export function parseSignerKey(text: string): SignerKey {
+/** Splits at the first fields' "+" only: the base64 key at the end may contain "+" itself. */
+function splitKey(text: string, fields: number): string[] {
   const parts = text.trim().split('+');
+  return parts.length <= fields ? parts : [...parts.slice(0, fields - 1), parts.slice(fields - 1).join('+')];
+}
+
+export function parseSignerKey(text: string): SignerKey {
+  const parts = splitKey(text, 5);
   if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY')
     throw new NoteError('not a private key (PRIVATE+KEY+<name>+<id>+<key>)');
   const [, , name, id, b64] = parts as [string, string, string, string, string];
@@ -87,8 +103,9 @@ export function parseSignerKey(text: string): SignerKey {
 }
 
 export function parseVerifierKey(text: string): VerifierKey {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new NoteError(`not a verifier key (<name>+<id>+<key>): ${JSON.stringify(text)}`);
+  const parts = splitKey(text, 3);
+  if (parts.length !== 3)
+    throw new NoteError(`not a verifier key (<name>+<id>+<key>): ${JSON.stringify(text)}`);
   const [name, id, b64] = parts as [string, string, string];
   if (!isValidKeyName(name)) throw new NoteError(`bad key name ${JSON.stringify(name)}`);
   const publicKey = decodeKeyBytes(b64, `verifier key ${name}`);
@@ -100,7 +117,11 @@ export function parseVerifierKey(text: string): VerifierKey {
 
 export function signatureLine(key: SignerKey, text: string): string {
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), key.seed]);
-  const signature = sign(null, Buffer.from(text, 'utf8'), createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+  const signature = sign(
+    null,
+    Buffer.from(text, 'utf8'),
+    createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }),
+  );
   const id = Buffer.alloc(4);
   id.writeUInt32BE(key.keyId);
   return `${SIGNATURE_PREFIX}${key.name} ${Buffer.concat([id, signature]).toString('base64')}\n`;
@@ -121,15 +142,23 @@ export interface Note {
 /** Splits a note into its text and signature lines; refuses anything malformed. */
 export function parseNote(note: string): Note {
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new NoteError('not a signed note: no blank line before the signatures');
+  if (split < 0 || !note.endsWith('\n'))
+    throw new NoteError('not a signed note: no blank line before the signatures');
   const text = note.slice(0, split + 1);
   const lines = note.slice(split + 2, -1).split('\n');
   if (text.length === 0 || lines.length === 0) throw new NoteError('not a signed note');
   const signatures = lines.map((line): NoteSignature => {
-    if (!line.startsWith(SIGNATURE_PREFIX)) throw new NoteError(`malformed signature line ${JSON.stringify(line)}`);
+    if (!line.startsWith(SIGNATURE_PREFIX))
+      throw new NoteError(`malformed signature line ${JSON.stringify(line)}`);
     const [name, b64, extra] = line.slice(SIGNATURE_PREFIX.length).split(' ');
     const bytes = Buffer.from(b64 ?? '', 'base64');
-    if (extra !== undefined || !name || !isValidKeyName(name) || bytes.length < 5 || bytes.toString('base64') !== b64)
+    if (
+      extra !== undefined ||
+      !name ||
+      !isValidKeyName(name) ||
+      bytes.length < 5 ||
+      bytes.toString('base64') !== b64
+    )
       throw new NoteError(`malformed signature line ${JSON.stringify(line)}`);
     return { name, keyId: bytes.readUInt32BE(0), signature: bytes.subarray(4), line: `${line}\n` };
   });
@@ -142,7 +171,10 @@ export function formatNote(text: string, signatureLines: readonly string[]): str
 
 /** Whether `key` made one of the note's signatures over its text. Signatures by other keys are ignored, as the spec says. */
 export function isSignedBy(note: Note, key: VerifierKey): boolean {
-  const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey.toString('base64url') }, format: 'jwk' });
+  const publicKey = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey.toString('base64url') },
+    format: 'jwk',
+  });
   return note.signatures.some(
     (s) =>
       s.name === key.name &&

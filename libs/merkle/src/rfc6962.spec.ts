@@ -125,8 +125,10 @@ describe('proof properties', () => {
           const targets = proof.length + 2;
           const target = pick % targets;
           const bit = Math.floor(pick / targets) % 256;
-          if (target === 0) expect(verifyInclusion(index, size, flip(leaves[index]!, bit), proof, rootAt(size))).toBe(false);
-          else if (target === 1) expect(verifyInclusion(index, size, leaves[index]!, proof, flip(rootAt(size), bit))).toBe(false);
+          if (target === 0)
+            expect(verifyInclusion(index, size, flip(leaves[index]!, bit), proof, rootAt(size))).toBe(false);
+          else if (target === 1)
+            expect(verifyInclusion(index, size, leaves[index]!, proof, flip(rootAt(size), bit))).toBe(false);
           else {
             const bad = proof.map((p, i) => (i === target - 2 ? flip(p, bit) : p));
             expect(verifyInclusion(index, size, leaves[index]!, bad, rootAt(size))).toBe(false);
@@ -140,7 +142,9 @@ describe('proof properties', () => {
   it('any consistency proof between any two sizes verifies, and any flipped bit fails it', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: MAX }).chain((to) => fc.tuple(fc.integer({ min: 1, max: to }), fc.constant(to))),
+        fc
+          .integer({ min: 1, max: MAX })
+          .chain((to) => fc.tuple(fc.integer({ min: 1, max: to }), fc.constant(to))),
         fc.nat(),
         ([from, to], pick) => {
           const proof = consistencyProof(source, from, to);
@@ -148,8 +152,10 @@ describe('proof properties', () => {
           const targets = proof.length + 2;
           const target = pick % targets;
           const bit = Math.floor(pick / targets) % 256;
-          if (target === 0) expect(verifyConsistency(from, to, proof, flip(rootAt(from), bit), rootAt(to))).toBe(false);
-          else if (target === 1) expect(verifyConsistency(from, to, proof, rootAt(from), flip(rootAt(to), bit))).toBe(false);
+          if (target === 0)
+            expect(verifyConsistency(from, to, proof, flip(rootAt(from), bit), rootAt(to))).toBe(false);
+          else if (target === 1)
+            expect(verifyConsistency(from, to, proof, rootAt(from), flip(rootAt(to), bit))).toBe(false);
           else {
             const bad = proof.map((p, i) => (i === target - 2 ? flip(p, bit) : p));
             expect(verifyConsistency(from, to, bad, rootAt(from), rootAt(to))).toBe(false);
