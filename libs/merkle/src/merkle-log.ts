@@ -2,14 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { eventLeafHash, type LeafEvent } from './leaf';
-import {
-  consistencyProof,
-  EMPTY_ROOT,
-  hashChildren,
-  inclusionProof,
-  rangeHash,
-  type SubtreeSource,
-} from './rfc6962';
+import { CompactRange } from './compact-range';
+import { consistencyProof, inclusionProof, rangeHash, type SubtreeSource } from './rfc6962';
 
 export const MERKLE_FILE = 'merkle.db';
 
@@ -36,8 +30,8 @@ export class MerkleLog implements SubtreeSource {
   private readonly selectNode: Database.Statement;
   private readonly selectByPosition: Database.Statement;
   private readonly selectLeaves: Database.Statement;
-  private edge: (Buffer | undefined)[] = [];
-  private count = 0;
+  private readonly selectLast: Database.Statement;
+  private range = new CompactRange();
   private last = 0;
 
   constructor(readonly file: string) {
@@ -61,24 +55,30 @@ export class MerkleLog implements SubtreeSource {
     this.selectLeaves = this.db.prepare(
       'SELECT idx AS "index", position, hash FROM leaves WHERE idx >= ? AND idx < ? ORDER BY idx',
     );
+    this.selectLast = this.db.prepare('SELECT idx, position FROM leaves ORDER BY idx DESC LIMIT 1');
     this.reload();
   }
 
-  /** Re-reads the size and right edge, e.g. after another process (the API, `accord checkpoint`) appended. */
-  reload(): void {
-    const row = this.db.prepare('SELECT idx, position FROM leaves ORDER BY idx DESC LIMIT 1').get() as
-      { idx: number; position: number } | undefined;
-    this.count = row ? row.idx + 1 : 0;
+  /** Catches up with leaves another process (the API, `accord checkpoint`) appended to the same file. */
+  refresh(): void {
+    const row = this.selectLast.get() as { idx: number } | undefined;
+    if ((row ? row.idx + 1 : 0) !== this.range.size) this.reload();
+  }
+
+  private reload(): void {
+    const row = this.selectLast.get() as { idx: number; position: number } | undefined;
+    const count = row ? row.idx + 1 : 0;
     this.last = row ? row.position : 0;
-    this.edge = [];
-    for (let level = 0; 2 ** level <= this.count; level += 1) {
-      if (Math.floor(this.count / 2 ** level) % 2 === 1)
-        this.edge[level] = this.perfect(level, Math.floor(this.count / 2 ** level) - 1);
+    const edge: Buffer[] = [];
+    for (let level = 0; 2 ** level <= count; level += 1) {
+      if (Math.floor(count / 2 ** level) % 2 === 1)
+        edge[level] = this.perfect(level, Math.floor(count / 2 ** level) - 1);
     }
+    this.range = new CompactRange(edge, count);
   }
 
   get size(): number {
-    return this.count;
+    return this.range.size;
   }
 
   /** Position of the newest event in the tree, 0 when empty. */
@@ -88,30 +88,23 @@ export class MerkleLog implements SubtreeSource {
 
   /** Adds events in commit order; those at or before the last position already in the tree are skipped. */
   append(events: readonly LeafEvent[]): void {
-    const fresh = events.filter((e) => e.position > this.last);
-    if (fresh.length === 0) return;
-    const edge = [...this.edge];
-    let count = this.count;
+    if (events.length === 0) return;
+    let fresh: LeafEvent[] = [];
+    let range = this.range;
     this.db.transaction(() => {
+      // Another process (the API's follower, `accord checkpoint`) may have added leaves meanwhile.
+      this.refresh();
+      fresh = events.filter((e) => e.position > this.last);
+      range = this.range.clone();
       for (const event of fresh) {
-        let hash = eventLeafHash(event);
-        this.insertLeaf.run(count, event.position, hash);
-        let level = 0;
-        let index = count;
-        while (Math.floor(count / 2 ** level) % 2 === 1) {
-          hash = hashChildren(edge[level]!, hash);
-          edge[level] = undefined;
-          level += 1;
-          index = Math.floor(index / 2);
-          this.insertNode.run(level, index, hash);
-        }
-        edge[level] = hash;
-        count += 1;
+        const leaf = eventLeafHash(event);
+        this.insertLeaf.run(range.size, event.position, leaf);
+        range.add(leaf, (level, index, hash) => this.insertNode.run(level, index, hash));
       }
     })();
+    if (fresh.length === 0) return;
     // Only once the transaction committed: a failed insert leaves the tree as it was.
-    this.edge = edge;
-    this.count = count;
+    this.range = range;
     this.last = fresh[fresh.length - 1]!.position;
   }
 
@@ -124,22 +117,18 @@ export class MerkleLog implements SubtreeSource {
     return hash;
   }
 
-  root(size = this.count): Buffer {
-    if (size > this.count) throw new RangeError(`the tree has ${this.count} leaves, not ${size}`);
-    if (size === 0) return EMPTY_ROOT;
-    if (size < this.count) return rangeHash(this, 0, size);
-    let root: Buffer | undefined;
-    for (const hash of this.edge) if (hash) root = root ? hashChildren(hash, root) : hash;
-    return root!;
+  root(size = this.size): Buffer {
+    this.checkSize(size);
+    return size === this.size ? this.range.root() : rangeHash(this, 0, size);
   }
 
   inclusionProof(index: number, size: number): Buffer[] {
-    if (size > this.count) throw new RangeError(`the tree has ${this.count} leaves, not ${size}`);
+    this.checkSize(size);
     return inclusionProof(this, index, size);
   }
 
   consistencyProof(from: number, to: number): Buffer[] {
-    if (to > this.count) throw new RangeError(`the tree has ${this.count} leaves, not ${to}`);
+    this.checkSize(to);
     return consistencyProof(this, from, to);
   }
 
@@ -154,6 +143,10 @@ export class MerkleLog implements SubtreeSource {
   /** Leaves [from, to) in order. */
   leaves(from: number, to: number): LeafRecord[] {
     return this.selectLeaves.all(from, to) as LeafRecord[];
+  }
+
+  private checkSize(size: number): void {
+    if (size > this.size) throw new RangeError(`the tree has ${this.size} leaves, not ${size}`);
   }
 
   close(): void {

@@ -127,7 +127,7 @@ export function rootFromInclusionProof(
   if (!isHash(leafHash) || !proof.every(isHash)) return null;
   let fn = BigInt(index);
   let sn = BigInt(size - 1);
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of proof) {
     if (sn === 0n) return null;
     if ((fn & 1n) === 1n || fn === sn) {
@@ -180,8 +180,8 @@ export function verifyConsistency(
     fn >>= 1n;
     sn >>= 1n;
   }
-  let fr = Buffer.from(path[0]!);
-  let sr = Buffer.from(path[0]!);
+  let fr: Buffer = Buffer.from(path[0]!);
+  let sr: Buffer = Buffer.from(path[0]!);
   for (const c of path.slice(1)) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
