@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, hashEnvelope } from '@accord/events/integrity';
 import type { ProposedEvent, RecordedEvent } from '@accord/events';
+import type { CaseBundle } from '@accord/merkle';
 import { openSqliteStore } from '@accord/store';
 import { writeSampleLedger } from '../apps/cli/src/testing/sample-ledger';
 import { accord } from './support/cli-inprocess';
@@ -257,6 +258,94 @@ describe('accord verify --checkpoint (insider manipulations)', () => {
       stdout: expect.stringMatching(
         /^checkpoint REJECTED: the checkpoint carries no valid signature by COURT/,
       ),
+    });
+  });
+
+  describe('case bundles (export-case, verify-bundle)', () => {
+    let bundleFile: string;
+    beforeAll(async () => {
+      bundleFile = join(root, 'case-2.bundle.json');
+      const made = await accord(['export-case', '2', '--data', intact, '--out', bundleFile]);
+      expect(made).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/case 2, 8 events, checkpoint of tree size 80$/),
+      });
+      expect(statSync(bundleFile).mode & 0o777).toBe(0o600);
+    });
+
+    const check = (file: string) => accord(['verify-bundle', file, '--trusted-keys', trustFile]);
+    /** A copy of the bundle with one edit. */
+    function edited(name: string, edit: (bundle: CaseBundle) => void): string {
+      const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as CaseBundle;
+      edit(bundle);
+      const file = join(root, name);
+      writeFileSync(file, JSON.stringify(bundle));
+      return file;
+    }
+
+    it('verifies offline with the trust file alone', async () => {
+      const result = await check(bundleFile);
+      expect(result).toMatchObject({
+        code: 0,
+        stdout:
+          'bundle verified: case 2, 8 events, each included in checkpoint accord.ledger/lushan-2021-144 tree size 80 signed by COURT, PROCURATORATE, GOV_OFFICE',
+      });
+    });
+
+    it('refuses a changed event', async () => {
+      const file = edited('changed.json', (b) => {
+        (b.events[3]!.event.data as { note: string }).note = 'forged';
+      });
+      expect(await check(file)).toMatchObject({
+        code: 1,
+        stdout: expect.stringMatching(
+          /^bundle REFUSED: event 3 \(case-2 revision 3, position \d+\): its content does not match its hash/,
+        ),
+      });
+    });
+
+    it('refuses an event re-hashed to match a change (its proof no longer leads to the signed root)', async () => {
+      const file = edited('rehashed.json', (b) => {
+        const last = b.events[b.events.length - 1]!.event as RecordedEvent & { data: { note: string } };
+        const { hash: _h, position: _p, ...rest } = last;
+        const changed = { ...rest, data: { ...last.data, note: 'forged' } };
+        Object.assign(last, changed, { hash: hashEnvelope(changed) });
+      });
+      expect(await check(file)).toMatchObject({
+        code: 1,
+        stdout: expect.stringMatching(
+          /^bundle REFUSED: event 7 .*: its inclusion proof does not lead to the signed root of tree size 80/,
+        ),
+      });
+    });
+
+    it('refuses a changed proof', async () => {
+      const file = edited('proof.json', (b) => {
+        const proof = b.events[0]!.proof as string[];
+        const bytes = Buffer.from(proof[1]!, 'base64');
+        bytes[0] = bytes[0]! ^ 1;
+        proof[1] = bytes.toString('base64');
+      });
+      expect(await check(file)).toMatchObject({
+        code: 1,
+        stdout: expect.stringMatching(
+          /^bundle REFUSED: event 0 .*: its inclusion proof does not lead to the signed root/,
+        ),
+      });
+    });
+
+    it('refuses a bad signature', async () => {
+      const file = edited('signature.json', (b) => {
+        const lines = b.checkpoint.split('\n');
+        const court = lines.findIndex((l) => l.startsWith('\u2014 COURT '));
+        const [prefix, sig] = [lines[court]!.slice(0, -8), lines[court]!.slice(-8)];
+        lines[court] = prefix + (sig.startsWith('A') ? 'B' : 'A') + sig.slice(1);
+        (b as { checkpoint: string }).checkpoint = lines.join('\n');
+      });
+      expect(await check(file)).toMatchObject({
+        code: 1,
+        stdout: 'bundle REFUSED: checkpoint refused: the checkpoint carries no valid signature by COURT',
+      });
     });
   });
 });
