@@ -1,4 +1,5 @@
 export * from './rfc6962';
+export * from './subtree';
 export * from './leaf';
 export * from './compact-range';
 export * from './note';

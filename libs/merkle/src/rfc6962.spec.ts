@@ -11,6 +11,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './rfc6962';
+import { verifySubtreeConsistency, verifySubtreeInclusion } from './subtree';
 
 const VECTORS = join(__dirname, '..', '..', '..', '..', 'shared', 'vectors', 'rfc6962');
 
@@ -95,6 +96,51 @@ describe('RFC 6962 reference vectors (transparency-dev/merkle)', () => {
     const ok = verifyConsistency(v.size1, v.size2, proofOf(v.proof), b64(v.root1), b64(v.root2));
     expect(ok).toBe(!v.wantErr);
   });
+});
+
+describe('subtree proofs (Merkle Tree Certificates draft) in the same vector set', () => {
+  const subInclusion = jsonFiles(join(VECTORS, 'testdata', 'subtreeinclusion'));
+  const subConsistency = jsonFiles(join(VECTORS, 'testdata', 'subtreeconsistency'));
+
+  it('has the vector files', () => {
+    expect(subInclusion.length + subConsistency.length).toBeGreaterThan(300);
+  });
+
+  it.each(subInclusion.map((file) => [relative(VECTORS, file), file]))(
+    'subtree inclusion %s',
+    (_name, file) => {
+      const v = JSON.parse(readFileSync(file, 'utf8')) as InclusionVector & { start: number; end: number };
+      const ok = verifySubtreeInclusion(
+        v.leafIdx,
+        v.start,
+        v.end,
+        b64(v.leafHash),
+        proofOf(v.proof),
+        b64(v.root),
+      );
+      expect(ok).toBe(!v.wantErr);
+    },
+  );
+
+  it.each(subConsistency.map((file) => [relative(VECTORS, file), file]))(
+    'subtree consistency %s',
+    (_name, file) => {
+      const v = JSON.parse(readFileSync(file, 'utf8')) as ConsistencyVector & {
+        start: number;
+        end: number;
+        size: number;
+      };
+      const ok = verifySubtreeConsistency(
+        v.start,
+        v.end,
+        v.size,
+        proofOf(v.proof),
+        b64(v.root1),
+        b64(v.root2),
+      );
+      expect(ok).toBe(!v.wantErr);
+    },
+  );
 });
 
 describe('proof properties', () => {
