@@ -12,7 +12,12 @@ import {
 import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 import { dataDirOf, openLedgerReadOnly } from '../ledger-dir';
-import { type CheckpointReport, sqliteIntegrity, verifyCheckpoint } from '../verify/verify-checkpoint';
+import {
+  CheckpointRebuild,
+  type CheckpointReport,
+  sqliteIntegrity,
+  verifyCheckpoint,
+} from '../verify/verify-checkpoint';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
 
 const help = `Usage: accord verify [--data DIR] [--json] [--checkpoint FILE --trusted-keys FILE]
@@ -44,8 +49,8 @@ Exit codes:
      or "ledger does NOT match the checkpoint at position 17 (stream case-1 revision 3): …"
   2  usage error, or no ledger at DIR (verify never creates one)
 
-Limits: without --checkpoint, a hash chain cannot reveal that the newest events of a stream were
-cut off, nor that the whole tail of the log was, nor a stream rewritten and re-hashed whole.`;
+Limits: without --checkpoint, a hash chain cannot reveal that the newest events of a stream were cut off,
+nor that the whole tail of the log was, nor a stream rewritten and re-hashed whole.`;
 
 const verifyCommand: CliCommand = {
   name: 'verify',
@@ -75,7 +80,9 @@ const verifyCommand: CliCommand = {
     const store = await openLedgerReadOnly(io, 'verify', dataDir);
     if (typeof store === 'number') return store;
     try {
-      const report = await verifyLedger(store);
+      // The tree is rebuilt in the same pass as the chain check; a second pass only if that stopped early.
+      const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
+      const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
       const missingTriggers = store.missingImmutabilityTriggers();
       const sqlite = sqliteIntegrity(file);
       let against: CheckpointReport | undefined;
@@ -83,7 +90,10 @@ const verifyCommand: CliCommand = {
         const guideFile = join(dataDir, MERKLE_FILE);
         const guide = existsSync(guideFile) ? new MerkleLog(guideFile) : undefined;
         try {
-          against = await verifyCheckpoint(store, signed.checkpoint, guide);
+          against =
+            report.ok && rebuild
+              ? rebuild.finish(guide)
+              : await verifyCheckpoint(store, signed.checkpoint, guide);
         } finally {
           guide?.close();
         }
