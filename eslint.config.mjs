@@ -36,6 +36,7 @@ const impureModules = [
       '@accord/store',
       '@accord/store/*',
       '@accord/calendar-data',
+      '@accord/merkle',
       '@accord/api/*',
       '@accord/events/integrity',
     ],

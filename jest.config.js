@@ -17,6 +17,7 @@ module.exports = {
     '^@accord/calendar-data$': '<rootDir>/libs/calendar-data/src/index.ts',
     '^@accord/config$': '<rootDir>/libs/config/src/index.ts',
     '^@accord/identity$': '<rootDir>/libs/identity/src/index.ts',
+    '^@accord/merkle$': '<rootDir>/libs/merkle/src/index.ts',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
   testTimeout: 30000,

@@ -81,6 +81,8 @@ describe('accord verify (e2e)', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       ledger: join(intact, LEDGER_FILE),
       missingTriggers: [],
+      sqliteIntegrity: [],
+      chainsOk: true,
       ok: true,
       streams: 5,
       events: sample.events,

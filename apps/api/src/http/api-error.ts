@@ -117,6 +117,23 @@ export const API_ERRORS = {
     en: 'The ledger is not ready.',
     zh: '账本尚未就绪。',
   },
+  CHECKPOINT_NOT_FOUND: {
+    status: 404,
+    article: 'Art 17',
+    en: 'No checkpoint has been co-signed yet.',
+    zh: '尚无经各机关共同签署的检查点。',
+  },
+  LEDGER_POSITION_NOT_FOUND: {
+    status: 404,
+    article: 'Art 17',
+    en: 'There is no event at this position that you may see.',
+    zh: '该位置没有您可查看的事件。',
+  },
+  PROOF_RANGE_INVALID: {
+    status: 422,
+    en: 'The tree sizes asked for do not fit the log.',
+    zh: '所请求的树大小与账本不符。',
+  },
   INTERNAL_ERROR: {
     status: 500,
     en: 'Something went wrong on our side; the incident is logged with your correlation id.',

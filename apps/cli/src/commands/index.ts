@@ -4,4 +4,8 @@ import type { CommandRegistry } from '../cli';
 export const commands: CommandRegistry = {
   verify: () => import('./verify'),
   token: () => import('./token'),
+  keys: () => import('./keys'),
+  checkpoint: () => import('./checkpoint'),
+  'export-case': () => import('./export-case'),
+  'verify-bundle': () => import('./verify-bundle'),
 };

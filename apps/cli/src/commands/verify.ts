@@ -1,33 +1,56 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chosenDataDir } from '@accord/config';
-import { LEDGER_FILE, openSqliteStore, type SqliteEventStore } from '@accord/store';
+import {
+  MERKLE_FILE,
+  MerkleLog,
+  parseTrustFile,
+  REQUIRED_SIGNERS,
+  verifyCheckpointNote,
+  type VerifiedCheckpoint,
+} from '@accord/merkle';
+import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
+import { dataDirOf, openLedgerReadOnly } from '../ledger-dir';
+import {
+  CheckpointRebuild,
+  type CheckpointReport,
+  sqliteIntegrity,
+  verifyCheckpoint,
+} from '../verify/verify-checkpoint';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
 
-const help = `Usage: accord verify [--data DIR] [--json]
+const help = `Usage: accord verify [--data DIR] [--json] [--checkpoint FILE --trusted-keys FILE]
 
 Checks that no stored event of the ledger has been changed: reads the whole log in commit order
 and, for every stream, checks revision continuity from 0, that each prevHash links to the
 previous event's hash, and that each hash matches the event's canonical bytes (RFC 8785,
 SHA-256). Then checks the storage itself (SQLite: every row's columns agree with its envelope and
-the envelope is byte-for-byte canonical).
+the envelope is byte-for-byte canonical) and runs SQLite's own integrity check (damaged pages
+and indexes).
+
+With --checkpoint, also checks a co-signed checkpoint (accord checkpoint export): that every
+agency in the trust file signed it (${REQUIRED_SIGNERS.join(', ')} are all required), then
+rebuilds the Merkle tree from the ledger and checks that its first N events hash to the signed
+root. This catches what the chains cannot: a stream re-hashed from scratch, deleted tails or
+streams, events moved between positions. It names the first event that differs.
 
 Options:
-  --data DIR   ledger directory holding ${LEDGER_FILE} (default: $ACCORD_DATA_DIR, else ./data)
-  --json       print the report as one JSON object
-  -h, --help   show this help
+  --data DIR            ledger directory holding ${LEDGER_FILE} (default: $ACCORD_DATA_DIR, else ./data)
+  --json                print the report as one JSON object
+  --checkpoint FILE     a signed checkpoint note
+  --trusted-keys FILE   the agencies' public keys, one per line (accord keys generate prints them)
+  -h, --help            show this help
 
 Exit codes:
   0  ledger intact:  "ledger intact: 12 streams, 340 events, head position 340"
   1  ledger broken, naming the first broken stream and revision (lowest position) and why:
      "ledger BROKEN at stream case-1 revision 3 (position 17): hash mismatch"
+     or "ledger does NOT match the checkpoint at position 17 (stream case-1 revision 3): …"
   2  usage error, or no ledger at DIR (verify never creates one)
 
-Limits: a hash chain cannot reveal that the newest events of a stream were cut off, nor that
-the whole tail of the log was: a truncated ledger still verifies. Detecting that needs a
-checkpoint (head position and hash) held somewhere else and compared against the ledger.`;
+Limits: without --checkpoint, a hash chain cannot reveal that the newest events of a stream were cut off,
+nor that the whole tail of the log was, nor a stream rewritten and re-hashed whole.`;
 
 const verifyCommand: CliCommand = {
   name: 'verify',
@@ -35,49 +58,123 @@ const verifyCommand: CliCommand = {
   help,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
-    // Not resolveDataDir: it creates a missing directory, and verifying a mistyped path must not leave a ledger behind.
-    const dataDir = chosenDataDir(io.env, flags.data, io.cwd);
+    const dataDir = dataDirOf(io, flags.data);
     const file = resolve(dataDir, LEDGER_FILE);
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      io.err(`accord verify: no ledger at ${file} (set --data DIR or ACCORD_DATA_DIR)`);
-      return EXIT_USAGE;
+    let signed: VerifiedCheckpoint | undefined;
+    if (flags.checkpoint !== undefined) {
+      try {
+        const trusted = parseTrustFile(readFileSync(resolve(io.cwd, flags.trustedKeys!), 'utf8'));
+        signed = verifyCheckpointNote(readFileSync(resolve(io.cwd, flags.checkpoint), 'utf8'), trusted);
+      } catch (error) {
+        const reason = (error as Error).message;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          io.err(`accord verify: ${reason}`);
+          return EXIT_USAGE;
+        }
+        if (flags.json) io.out(JSON.stringify({ ok: false, checkpoint: { ok: false, reason } }));
+        else io.out(`checkpoint REJECTED: ${reason}`);
+        return EXIT_FAILED;
+      }
     }
 
-    let store: SqliteEventStore;
+    const store = await openLedgerReadOnly(io, 'verify', dataDir);
+    if (typeof store === 'number') return store;
     try {
-      store = await openSqliteStore(dataDir, { readonly: true });
-    } catch (error) {
-      io.err(`accord verify: cannot open the ledger at ${file}: ${(error as Error).message}`);
-      return EXIT_USAGE;
-    }
-    try {
-      const report = await verifyLedger(store);
+      // The tree is rebuilt in the same pass as the chain check; a second pass only if that stopped early.
+      const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
+      const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
       const missingTriggers = store.missingImmutabilityTriggers();
-      if (flags.json) io.out(JSON.stringify({ ledger: file, ...report, missingTriggers }));
-      else {
+      const sqlite = sqliteIntegrity(file);
+      let against: CheckpointReport | undefined;
+      if (signed) {
+        const guideFile = join(dataDir, MERKLE_FILE);
+        const guide = existsSync(guideFile) ? new MerkleLog(guideFile) : undefined;
+        try {
+          against =
+            report.ok && rebuild
+              ? rebuild.finish(guide)
+              : await verifyCheckpoint(store, signed.checkpoint, guide);
+        } finally {
+          guide?.close();
+        }
+      }
+      const ok = report.ok && sqlite.length === 0 && (against?.ok ?? true);
+      if (flags.json) {
+        const checkpoint = signed && {
+          origin: signed.checkpoint.origin,
+          signedBy: signed.signedBy,
+          ...against,
+        };
+        io.out(
+          JSON.stringify({
+            ledger: file,
+            ...report,
+            ok,
+            chainsOk: report.ok,
+            missingTriggers,
+            sqliteIntegrity: sqlite,
+            ...(checkpoint ? { checkpoint } : {}),
+          }),
+        );
+      } else {
         io.out(formatVerifyReport(report));
+        if (sqlite.length > 0)
+          io.out(`ledger storage DAMAGED (SQLite integrity check): ${sqlite.join('; ')}`);
+        if (signed && against) io.out(formatCheckpointReport(signed, against));
         if (missingTriggers.length > 0)
           io.err(`warning: the ledger's immutability triggers are missing (${missingTriggers.join(', ')})`);
       }
-      return report.ok ? EXIT_OK : EXIT_FAILED;
+      return ok ? EXIT_OK : EXIT_FAILED;
     } finally {
       await store.close();
     }
   },
 };
 
-function parse(args: readonly string[]): { data?: string; json: boolean } {
+function formatCheckpointReport(signed: VerifiedCheckpoint, report: CheckpointReport): string {
+  const { origin, size } = signed.checkpoint;
+  if (report.ok)
+    return `ledger consistent with checkpoint ${origin} tree size ${size} (signed by ${signed.signedBy.join(', ')})`;
+  const b = report.break!;
+  const where =
+    b.position === null
+      ? b.leaf === null
+        ? ''
+        : ` at leaf ${b.leaf}`
+      : ` at position ${b.position} (stream ${b.streamId} revision ${b.revision})`;
+  return `ledger does NOT match the checkpoint of tree size ${size}${where}: ${b.reason}`;
+}
+
+function parse(args: readonly string[]): {
+  data?: string;
+  json: boolean;
+  checkpoint?: string;
+  trustedKeys?: string;
+} {
+  let values;
   try {
-    const { values } = parseArgs({
+    ({ values } = parseArgs({
       args: [...args],
-      options: { data: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        checkpoint: { type: 'string' },
+        'trusted-keys': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
-    });
-    return { data: values.data, json: values.json ?? false };
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if ((values.checkpoint === undefined) !== (values['trusted-keys'] === undefined))
+    throw new UsageError('--checkpoint and --trusted-keys go together');
+  return {
+    data: values.data,
+    json: values.json ?? false,
+    checkpoint: values.checkpoint,
+    trustedKeys: values['trusted-keys'],
+  };
 }
 
 export default verifyCommand;

@@ -30,6 +30,8 @@ export interface VerifyReport {
 
 export interface VerifyOptions {
   readonly batchSize?: number;
+  /** Sees every event found intact, in commit order (e.g. to rebuild the Merkle tree in the same pass). */
+  readonly onEvent?: (event: RecordedEvent) => void;
 }
 
 const HASHED_OR_STORED = new Set<string>(ENVELOPE_FIELDS);
@@ -60,6 +62,7 @@ export async function verifyLedger(store: EventStore, options: VerifyOptions = {
         chainBreak = checkEvent(event, heads.get(event.streamId), lastPosition, lastRecordedAt);
         if (chainBreak) break scan;
         heads.set(event.streamId, { revision: event.revision, hash: event.hash });
+        options.onEvent?.(event);
         lastPosition = event.position;
         lastRecordedAt = Date.parse(event.recordedAt);
         events += 1;

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { join } from 'node:path';
+import { CHECKPOINT_DIR, CheckpointStore, MERKLE_FILE, MerkleLog, TreeFollower } from '@accord/merkle';
+import type { EventStore } from '@accord/store';
+import type { ApiConfig } from '@accord/config';
+import { API_CONFIG, EVENT_STORE } from '../../pipeline/tokens';
+
+/**
+ * The API's view of the Merkle tree (`<data>/merkle.db`), kept up by a follower of the store so
+ * appends never wait for it, and of the co-signed checkpoints (`<data>/checkpoints/`). The API
+ * holds no signing key: checkpoints are signed by the agencies' cosigners (`accord checkpoint`).
+ */
+@Injectable()
+export class LedgerTree implements OnModuleInit, OnApplicationShutdown {
+  private log: MerkleLog | undefined;
+  private follower: TreeFollower | undefined;
+  readonly checkpoints: CheckpointStore;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {
+    this.checkpoints = new CheckpointStore(join(config.dataDir, CHECKPOINT_DIR));
+  }
+
+  onModuleInit(): void {
+    this.log = new MerkleLog(join(this.config.dataDir, MERKLE_FILE));
+    this.follower = new TreeFollower(this.store, this.log);
+    this.follower.start();
+  }
+
+  /** The tree once it holds every event committed when asked (read-your-writes for proofs). */
+  async current(): Promise<MerkleLog> {
+    const head = await this.store.headPosition();
+    await this.follower!.waitFor(head);
+    this.log!.refresh();
+    return this.log!;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.follower?.stop();
+    this.log?.close();
+  }
+}
