@@ -6,8 +6,8 @@ import { createTestDatabase, describePg, type TestDatabase } from './testing/pg-
 
 const WRITERS = 16;
 const EVENTS_PER_WRITER = 1000;
-// Four stores stand for four API processes: their commits contend on the database, not in one queue.
-const INSTANCES = 4;
+// Two stores stand for two API processes: their commits contend on the database, not in one queue.
+const INSTANCES = 2;
 
 describePg('PostgresEventStore global positions under concurrent writers', () => {
   let db: TestDatabase;
@@ -61,5 +61,6 @@ describePg('PostgresEventStore global positions under concurrent writers', () =>
     }
     // recordedAt never goes back in commit order, across instances (verify and as-of reads rely on it).
     for (let i = 1; i < seen.length; i++) expect(seen[i].recordedAt >= seen[i - 1].recordedAt).toBe(true);
-  });
+    // Sixteen thousand durable appends on a shared two-core machine: allow minutes, not a speed claim.
+  }, 300_000);
 });

@@ -74,9 +74,10 @@ const DEFAULT_BATCH = 500;
  * The event store on PostgreSQL. Appends are group-committed: every append that arrives while a
  * commit is in flight shares the next transaction, and each keeps its own checks and its own
  * failure. Every appending transaction, from any process, first takes one transaction-scoped
- * advisory lock, so commits happen one after another: positions are allocated gap-free as
- * max + 1 under the lock, and a reader can never see position 11 before 10 (README: "Positions
- * on PostgreSQL"). NOTIFY wakes subscribers at commit; polling is the fallback.
+ * advisory lock, held until it has committed and become visible, so commits happen one after
+ * another: positions are allocated gap-free as the last + 1 under the lock, recordedAt never goes
+ * back in commit order, and a reader can never see position 11 before 10 (README: "Positions on
+ * PostgreSQL"). NOTIFY wakes subscribers at commit; polling is the fallback.
  */
 export class PostgresEventStore implements EventStore, StorageCheckable {
   private readonly pool: Pool;
@@ -155,14 +156,11 @@ export class PostgresEventStore implements EventStore, StorageCheckable {
       return;
     }
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK.commit.toString()]);
-      const { rows, accepted, head } = await this.prepare(client, batch);
-      if (rows.length > 0) {
-        await insertRows(client, rows);
-        await client.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, String(head)]);
-      }
-      // Replays read back their stored events inside the lock, where they cannot move.
+      // One round trip: no parameters, so both statements go as one simple query.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PG_LOCK.commit})`);
+      const { rows, accepted } = await this.prepare(client, batch);
+      if (rows.length > 0) await insertRows(client, rows);
+      // Replays read back their stored events in the same transaction, after the insert.
       const results: AppendResult[] = [];
       for (const a of accepted) results.push(typeof a.result === 'function' ? await a.result() : a.result);
       await client.query('COMMIT');
@@ -173,94 +171,87 @@ export class PostgresEventStore implements EventStore, StorageCheckable {
       await client.query('ROLLBACK').catch(() => undefined);
       // A broken connection must not go back to the pool.
       client.release(error instanceof Error ? error : true);
-      // Whatever was not already refused by its own rules fails with the transaction.
+      // Whatever its own rules did not already refuse fails with the transaction.
       for (const pending of batch) pending.reject(error);
     }
   }
 
   /**
-   * Runs every append's rules against the log as the lock holder sees it, in arrival order, each
-   * seeing those before it in the batch. A refused append is answered at once: it wrote nothing.
+   * Runs every append's rules against the committed log, in arrival order, each seeing those
+   * before it in the batch. A refused append is answered at once: it wrote nothing. Nobody else
+   * can write while the lock is held, so what is read here stays true until COMMIT.
    */
   private async prepare(client: PoolClient, batch: PendingAppend[]) {
     const streams = [...new Set(batch.map((p) => p.streamId))];
     const ids = batch.flatMap((p) => p.events.map((e) => e.eventId));
-    // One query at a time: a pg client runs them in order anyway, and concurrent calls are deprecated.
-    const tail = await client.query<{ position: string; recorded_at: string }>(
-      `SELECT position, recorded_at FROM ${EVENTS} ORDER BY position DESC LIMIT 1`,
+    const { rows: found } = await client.query<{
+      kind: 'id' | 'head' | 'tail';
+      key: string;
+      stream_id: string;
+      revision: string;
+      hash: string | null;
+    }>(
+      `SELECT 'id' AS kind, event_id AS key, stream_id, revision, NULL AS hash FROM ${EVENTS} WHERE event_id = ANY($1::text[])
+       UNION ALL
+       SELECT 'head', s.id, s.id, e.revision, e.hash FROM unnest($2::text[]) AS s(id)
+         CROSS JOIN LATERAL (SELECT revision, hash FROM ${EVENTS} WHERE stream_id = s.id ORDER BY revision DESC LIMIT 1) e
+       UNION ALL
+       (SELECT 'tail', '', '', position, recorded_at FROM ${EVENTS} ORDER BY position DESC LIMIT 1)`,
+      [ids, streams],
     );
-    const places = await client.query<{ event_id: string; stream_id: string; revision: string }>(
-      `SELECT event_id, stream_id, revision FROM ${EVENTS} WHERE event_id = ANY($1::text[])`,
-      [ids],
-    );
-    const heads = await client.query<{ stream_id: string; revision: string; hash: string }>(
-      `SELECT s.id AS stream_id, e.revision, e.hash FROM unnest($1::text[]) AS s(id)
-         CROSS JOIN LATERAL (SELECT revision, hash FROM ${EVENTS} WHERE stream_id = s.id
-                             ORDER BY revision DESC LIMIT 1) e`,
-      [streams],
-    );
-    let position = tail.rows.length > 0 ? Number(tail.rows[0].position) : 0;
-    let lastRecordedAt = tail.rows[0]?.recorded_at;
-    const placeOf = new Map<string, StoredPlace>(
-      places.rows.map((r) => [r.event_id, { streamId: r.stream_id, revision: Number(r.revision) }]),
-    );
-    const headOf = new Map<string, StreamHead>(
-      heads.rows.map((r) => [r.stream_id, { revision: Number(r.revision), hash: r.hash }]),
-    );
-    // Results of appends earlier in this batch, so a racing copy of one gets the same answer.
-    const written = new Map<string, AppendResult>();
+    const placeOf = new Map<string, StoredPlace>();
+    const headOf = new Map<string, StreamHead>();
+    let position = 0;
+    let lastRecordedAt: string | undefined;
+    for (const r of found) {
+      if (r.kind === 'id') placeOf.set(r.key, { streamId: r.stream_id, revision: Number(r.revision) });
+      else if (r.kind === 'head') headOf.set(r.key, { revision: Number(r.revision), hash: r.hash! });
+      else [position, lastRecordedAt] = [Number(r.revision), r.hash!];
+    }
+    const recordedAt = nextRecordedAt(this.clock(), lastRecordedAt);
+
     const rows: SealedRow[] = [];
     const accepted: Accepted[] = [];
-
     for (const pending of batch) {
       const { streamId, events } = pending;
       try {
         const replay = findReplay(streamId, events, (id) => placeOf.get(id));
         if (replay !== undefined) {
-          const earlier = written.get(events[0].eventId);
-          const result =
-            earlier ??
-            (async () =>
-              replayResult(
-                streamId,
-                await this.streamRange(client, streamId, replay.fromRevision, replay.toRevision),
-                events.length,
-              ));
-          accepted.push({ pending, result });
+          // Read after the insert, so a copy of an append earlier in this batch is found too.
+          const read = async () =>
+            replayResult(
+              streamId,
+              await this.streamRange(client, streamId, replay.fromRevision, replay.toRevision),
+              events.length,
+            );
+          accepted.push({ pending, result: read });
           continue;
         }
         const head = headOf.get(streamId);
         checkExpectedRevision(streamId, pending.expected, head);
-        const recordedAt = nextRecordedAt(this.clock(), lastRecordedAt);
-        let prevHash = prevHashOf(head);
-        let revision = head === undefined ? -1 : head.revision;
-        const sealed: SealedRow[] = [];
-        for (const proposed of events) {
-          revision += 1;
-          const event = sealEvent(proposed, streamId, revision, recordedAt, prevHash);
-          sealed.push({ ...event, position: position + sealed.length + 1 });
-          prevHash = event.hash;
-        }
-        // Nothing of this append is counted until all of it sealed.
-        position += sealed.length;
-        lastRecordedAt = recordedAt;
-        headOf.set(streamId, { revision, hash: prevHash });
-        sealed.forEach((s) => placeOf.set(s.envelope.eventId, { streamId, revision: s.envelope.revision }));
+        // Sealed whole before anything is counted: an event that cannot be sealed fails its append alone.
+        const sealed = sealAll(events, streamId, head, recordedAt).map((s) => ({
+          ...s,
+          position: ++position,
+        }));
+        const last = sealed[sealed.length - 1];
+        headOf.set(streamId, { revision: last.envelope.revision, hash: last.hash });
+        for (const s of sealed) placeOf.set(s.envelope.eventId, { streamId, revision: s.envelope.revision });
         rows.push(...sealed);
-        const recorded = sealed.map((s) => recordedFromText(s.text, s.hash, s.position));
-        const result: AppendResult = {
-          streamId,
-          nextExpectedRevision: revision,
-          position,
-          events: recorded,
-        };
-        written.set(events[0].eventId, result);
-        accepted.push({ pending, result });
+        accepted.push({
+          pending,
+          result: {
+            streamId,
+            nextExpectedRevision: last.envelope.revision,
+            position: last.position,
+            events: sealed.map((s) => recordedFromText(s.text, s.hash, s.position)),
+          },
+        });
       } catch (error) {
         pending.reject(error);
       }
     }
-    return { rows, accepted, head: position };
+    return { rows, accepted };
   }
 
   private async streamRange(
@@ -436,9 +427,13 @@ interface SealedRow extends SealedEvent {
 
 /** One statement for the whole batch: arrays in, rows out, whatever the batch size. */
 async function insertRows(client: PoolClient, rows: readonly SealedRow[]): Promise<void> {
+  // NOTIFY in the same round trip; PostgreSQL delivers it at COMMIT, never for a rollback.
   await client.query(
-    `INSERT INTO ${EVENTS} (position, stream_id, revision, event_id, type, recorded_at, envelope, hash)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+    `WITH inserted AS (
+       INSERT INTO ${EVENTS} (position, stream_id, revision, event_id, type, recorded_at, envelope, hash)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       RETURNING 1)
+     SELECT pg_notify('${PG_CHANNEL}', (SELECT count(*) FROM inserted)::text)`,
     [
       rows.map((r) => r.position),
       rows.map((r) => r.envelope.streamId),
@@ -450,6 +445,21 @@ async function insertRows(client: PoolClient, rows: readonly SealedRow[]): Promi
       rows.map((r) => r.hash),
     ],
   );
+}
+
+function sealAll(
+  events: readonly ProposedEvent[],
+  streamId: string,
+  head: StreamHead | undefined,
+  recordedAt: string,
+): SealedEvent[] {
+  let prevHash = prevHashOf(head);
+  let revision = head === undefined ? -1 : head.revision;
+  return events.map((proposed) => {
+    const sealed = sealEvent(proposed, streamId, ++revision, recordedAt, prevHash);
+    prevHash = sealed.hash;
+    return sealed;
+  });
 }
 
 function eventOf(row: Row): RecordedEvent {
