@@ -27,6 +27,7 @@ import type {
   Subscription,
 } from '../event-store';
 import { checkStoredRow } from '../storage-check';
+import { positiveBatchSize } from '../read-options';
 import { StoreClosedError } from '../store-errors';
 import { CommitSignal, PollingSubscription } from '../subscription';
 import { migrate, missingTriggers, PG_CHANNEL, PG_LOCK, PG_SCHEMA } from './schema';
@@ -464,10 +465,4 @@ function sealAll(
 
 function eventOf(row: Row): RecordedEvent {
   return recordedFromText(row.envelope, row.hash, Number(row.position));
-}
-
-function positiveBatchSize(size: number | undefined): number {
-  if (size === undefined) return 500;
-  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError('batchSize must be a positive integer');
-  return size;
 }
