@@ -48,12 +48,8 @@ export function selectEventStore(settings: EventStoreSettings): {
       problems.push(`${name}: required when ACCORD_EVENT_STORE=${kind} (e.g. ${protocols[0]}//host/…)`);
       return '';
     }
-    let protocol: string | undefined;
-    try {
-      protocol = new URL(value).protocol;
-    } catch {
-      protocol = undefined;
-    }
+    // Not WHATWG URL parsing: a cluster string lists several hosts (esdb://a:2113,b:2113).
+    const protocol = /^([a-z][a-z0-9+.-]*:)\/\/\S+$/i.exec(value)?.[1]?.toLowerCase();
     // The value may hold a password, so the message names the variable and the rule, not the value.
     if (protocol === undefined || !protocols.includes(protocol))
       problems.push(`${name}: not a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
