@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LEDGER_FILE, openSqliteStore, type SqliteEventStore } from '@accord/store';
+import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
+import { NoLedgerError, type OpenedLedger, openLedgerForVerify } from './verify-open';
 
 const help = `Usage: accord verify [--data DIR] [--json]
 
@@ -11,7 +10,12 @@ Checks that no stored event of the ledger has been changed: reads the whole log 
 and, for every stream, checks revision continuity from 0, that each prevHash links to the
 previous event's hash, and that each hash matches the event's canonical bytes (RFC 8785,
 SHA-256). Then checks the storage itself (SQLite: every row's columns agree with its envelope and
-the envelope is byte-for-byte canonical).
+the envelope is byte-for-byte canonical; PostgreSQL: the same, and that its immutability
+triggers are in place).
+
+Which ledger: --data DIR, else the store the API is configured with: ACCORD_EVENT_STORE=postgres
+with ACCORD_PG_URL, or =esdb with ACCORD_ESDB_URL (chains only), else the embedded one.
+Verify only reads; on PostgreSQL its transactions are read-only.
 
 Options:
   --data DIR   ledger directory holding ${LEDGER_FILE} (default: $ACCORD_DATA_DIR, else ./data)
@@ -34,26 +38,19 @@ const verifyCommand: CliCommand = {
   help,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
-    // Same precedence as resolveDataDir (an empty value counts as unset), which we cannot call: it
-    // creates a missing directory, and verifying a mistyped path must not leave a ledger behind.
-    const dataDir = resolve(io.cwd, flags.data || io.env.ACCORD_DATA_DIR || './data');
-    const file = resolve(dataDir, LEDGER_FILE);
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      io.err(`accord verify: no ledger at ${file} (set --data DIR or ACCORD_DATA_DIR)`);
-      return EXIT_USAGE;
-    }
-
-    let store: SqliteEventStore;
+    let ledger: OpenedLedger;
     try {
-      store = await openSqliteStore(dataDir, { readonly: true });
+      ledger = await openLedgerForVerify(flags.data, io);
     } catch (error) {
-      io.err(`accord verify: cannot open the ledger at ${file}: ${(error as Error).message}`);
+      if (!(error instanceof NoLedgerError)) throw error;
+      io.err(`accord verify: ${error.message}`);
       return EXIT_USAGE;
     }
+    const { store } = ledger;
     try {
       const report = await verifyLedger(store);
-      const missingTriggers = store.missingImmutabilityTriggers();
-      if (flags.json) io.out(JSON.stringify({ ledger: file, ...report, missingTriggers }));
+      const missingTriggers = await ledger.missingTriggers();
+      if (flags.json) io.out(JSON.stringify({ ledger: ledger.label, ...report, missingTriggers }));
       else {
         io.out(formatVerifyReport(report));
         if (missingTriggers.length > 0)
