@@ -182,6 +182,12 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  // --store postgres: the same figures on PostgreSQL (bench/store-postgres.ts).
+  const chosen = process.argv.includes('--store')
+    ? process.argv[process.argv.indexOf('--store') + 1]
+    : 'sqlite';
+  if (chosen === 'postgres') return (await import('./store-postgres')).benchPostgres(json);
+  if (chosen !== 'sqlite') throw new Error(`--store ${chosen}: expected sqlite or postgres`);
   const dir = mkdtempSync(join(resolveDataDir(chosenDataDir(process.env)), '.bench-store-'));
   try {
     const store = await openSqliteStore(dir);

@@ -8,7 +8,7 @@ import { type FastifyError, type FastifyReply, type FastifyRequest, LogControlle
 import pino, { type DestinationStream } from 'pino';
 import { CURRENT_RULES, type LegalCalendar, type RuleSet } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
-import { type EventStore, openSqliteStore } from '@accord/store';
+import { type EventStore, openEventStore } from '@accord/store';
 import { AppModule } from './app.module';
 import type { ApiConfig } from '@accord/config';
 import { buildOpenApiDocument, serveOpenApi } from './docs/openapi';
@@ -27,7 +27,7 @@ import { TokenVerifier } from './identity/token-verifier';
 import { Metrics } from './metrics/metrics';
 
 export interface BuildOptions {
-  /** Defaults to the embedded SQLite ledger `<dataDir>/ledger.db`. */
+  /** Defaults to the configured store (`config.eventStore`; the embedded SQLite ledger unless set). */
   readonly store?: EventStore;
   readonly calendar?: LegalCalendar;
   readonly rules?: RuleSet;
@@ -52,7 +52,7 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function buildApp(config: ApiConfig, options: BuildOptions = {}): Promise<BuiltApp> {
   const signingKey = loadSigningKey(config);
   // A server: commits move to the store's writer thread whenever requests keep this thread busy.
-  const store = options.store ?? (await openSqliteStore(config.dataDir, { startWriterThread: true }));
+  const store = options.store ?? (await openEventStore(config.eventStore, { startWriterThread: true }));
   const idempotency = new IdempotencyStore(config.dataDir);
 
   const logger = pino(

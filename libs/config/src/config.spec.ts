@@ -36,3 +36,52 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: 'k'.repeat(32) }).production).toBe(true);
   });
 });
+
+describe('loadConfig: the event store', () => {
+  it('defaults to the embedded SQLite ledger under the data dir', () => {
+    const config = loadConfig({ ACCORD_DATA_DIR: '/tmp/accord-x' });
+    expect(config.eventStore).toEqual({ kind: 'sqlite', dataDir: '/tmp/accord-x' });
+  });
+
+  it('selects PostgreSQL with ACCORD_PG_URL, EventStoreDB with ACCORD_ESDB_URL', () => {
+    expect(
+      loadConfig({ ACCORD_EVENT_STORE: 'postgres', ACCORD_PG_URL: 'postgres://accord@db:5432/accord' })
+        .eventStore,
+    ).toEqual({ kind: 'postgres', url: 'postgres://accord@db:5432/accord' });
+    expect(
+      loadConfig({ ACCORD_EVENT_STORE: 'esdb', ACCORD_ESDB_URL: 'esdb://node1:2113,node2:2113?tls=true' })
+        .eventStore,
+    ).toEqual({ kind: 'esdb', url: 'esdb://node1:2113,node2:2113?tls=true' });
+  });
+
+  it('names each bad store value, never echoing a URL that may hold a password', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({ ACCORD_EVENT_STORE: 'mysql' })).toMatch(
+      /ACCORD_EVENT_STORE="mysql": expected one of sqlite, postgres, esdb/,
+    );
+    expect(problems({ ACCORD_EVENT_STORE: 'postgres' })).toMatch(
+      /ACCORD_PG_URL: required when ACCORD_EVENT_STORE=postgres/,
+    );
+    expect(problems({ ACCORD_EVENT_STORE: 'esdb' })).toMatch(
+      /ACCORD_ESDB_URL: required when ACCORD_EVENT_STORE=esdb/,
+    );
+    const bad = problems({
+      ACCORD_EVENT_STORE: 'postgres',
+      ACCORD_PG_URL: 'mysql://root:s3cret@db/x',
+      PORT: 'x',
+    });
+    expect(bad).toMatch(/ACCORD_PG_URL: not a URL starting with postgres:\/\/ or postgresql:\/\//);
+    expect(bad).toMatch(/PORT/);
+    expect(bad).not.toContain('s3cret');
+    expect(problems({ ACCORD_EVENT_STORE: 'esdb', ACCORD_ESDB_URL: 'http://x' })).toMatch(
+      /ACCORD_ESDB_URL: not a URL/,
+    );
+  });
+});

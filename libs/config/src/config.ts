@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { type EventStoreSelection, selectEventStore } from '@accord/store';
 
 /**
  * Everything the API reads from the environment, parsed and validated once at boot. A bad value
@@ -44,6 +45,8 @@ export interface ApiConfig {
   };
   readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
+  /** Where events live: the embedded SQLite ledger under dataDir (default), PostgreSQL or EventStoreDB. */
+  readonly eventStore: EventStoreSelection;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -82,6 +85,9 @@ export const CONFIG_VARIABLES = [
   'ACCORD_BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'NODE_ENV',
+  'ACCORD_EVENT_STORE',
+  'ACCORD_PG_URL',
+  'ACCORD_ESDB_URL',
 ] as const;
 
 export class ConfigError extends Error {
@@ -146,6 +152,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const store = selectEventStore({
+    kind: text('ACCORD_EVENT_STORE'),
+    pgUrl: text('ACCORD_PG_URL'),
+    esdbUrl: text('ACCORD_ESDB_URL'),
+    dataDir,
+  });
+  problems.push(...store.problems);
+
   const config: ApiConfig = {
     port,
     host,
@@ -173,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     bodyLimitBytes: integer('ACCORD_BODY_LIMIT_BYTES', DEFAULTS.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     logLevel,
+    eventStore: store.selection,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -193,6 +208,7 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     timeouts: DEFAULTS.timeouts,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     logLevel: 'silent',
+    eventStore: { kind: 'sqlite', dataDir: path.resolve(dataDir) },
     ...overrides,
   };
 }

@@ -3,3 +3,5 @@ export * from './store-errors';
 export * from './memory-event-store';
 export * from './sqlite-event-store';
 export * from './open-store';
+export * from './store-selection';
+export * from './postgres/postgres-event-store';

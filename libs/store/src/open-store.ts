@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { EventStore } from './event-store';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+import type { EventStoreSelection } from './store-selection';
 
 export const LEDGER_FILE = 'ledger.db';
 
@@ -19,4 +21,43 @@ export async function openSqliteStore(
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   return new SqliteEventStore(join(dir, LEDGER_FILE), options);
+}
+
+export interface OpenEventStoreOptions {
+  /** Opens without creating or writing anything (`accord verify`). */
+  readonly readonly?: boolean;
+  readonly clock?: () => Date;
+  /** SQLite only: commit on the writer thread when the process is busy (a server). */
+  readonly startWriterThread?: boolean;
+}
+
+/** Opens the selected event store; the adapters of remote stores load only when chosen. */
+export async function openEventStore(
+  selection: EventStoreSelection,
+  options: OpenEventStoreOptions = {},
+): Promise<EventStore> {
+  switch (selection.kind) {
+    case 'sqlite':
+      return openSqliteStore(selection.dataDir, {
+        readonly: options.readonly,
+        clock: options.clock,
+        startWriterThread: options.startWriterThread,
+      });
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store');
+      return PostgresEventStore.open({
+        url: selection.url,
+        readonly: options.readonly,
+        clock: options.clock,
+      });
+    }
+    case 'esdb': {
+      const { EsdbEventStore } = await import('./esdb/esdb-event-store');
+      return EsdbEventStore.connect({ url: selection.url, clock: options.clock });
+    }
+    default: {
+      const _exhaustive: never = selection;
+      return _exhaustive;
+    }
+  }
 }

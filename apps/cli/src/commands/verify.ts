@@ -11,7 +11,6 @@ import {
 } from '@accord/merkle';
 import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
-import { dataDirOf, openLedgerReadOnly } from '../ledger-dir';
 import {
   CheckpointRebuild,
   type CheckpointReport,
@@ -19,6 +18,7 @@ import {
   verifyCheckpoint,
 } from '../verify/verify-checkpoint';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
+import { NoLedgerError, type OpenedLedger, openLedgerForVerify } from './verify-open';
 
 const help = `Usage: accord verify [--data DIR] [--json] [--checkpoint FILE --trusted-keys FILE]
 
@@ -27,7 +27,11 @@ and, for every stream, checks revision continuity from 0, that each prevHash lin
 previous event's hash, and that each hash matches the event's canonical bytes (RFC 8785,
 SHA-256). Then checks the storage itself (SQLite: every row's columns agree with its envelope and
 the envelope is byte-for-byte canonical) and runs SQLite's own integrity check (damaged pages
-and indexes).
+and indexes); on PostgreSQL the same row checks, and that its immutability triggers are in place.
+
+Which ledger: --data DIR, else the store the API is configured with: ACCORD_EVENT_STORE=postgres
+with ACCORD_PG_URL, or =esdb with ACCORD_ESDB_URL (chains only), else the embedded one.
+Verify only reads; on PostgreSQL its transactions are read-only.
 
 With --checkpoint, also checks a co-signed checkpoint (accord checkpoint export): that every
 agency in the trust file signed it (${REQUIRED_SIGNERS.join(', ')} are all required), then
@@ -58,8 +62,6 @@ const verifyCommand: CliCommand = {
   help,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
-    const dataDir = dataDirOf(io, flags.data);
-    const file = resolve(dataDir, LEDGER_FILE);
     let signed: VerifiedCheckpoint | undefined;
     if (flags.checkpoint !== undefined) {
       try {
@@ -77,18 +79,25 @@ const verifyCommand: CliCommand = {
       }
     }
 
-    const store = await openLedgerReadOnly(io, 'verify', dataDir);
-    if (typeof store === 'number') return store;
+    let ledger: OpenedLedger;
+    try {
+      ledger = await openLedgerForVerify(flags.data, io);
+    } catch (error) {
+      if (!(error instanceof NoLedgerError)) throw error;
+      io.err(`accord verify: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    const { store } = ledger;
     try {
       // The tree is rebuilt in the same pass as the chain check; a second pass only if that stopped early.
       const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
       const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
-      const missingTriggers = store.missingImmutabilityTriggers();
-      const sqlite = sqliteIntegrity(file);
+      const missingTriggers = await ledger.missingTriggers();
+      const sqlite = ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
       let against: CheckpointReport | undefined;
       if (signed) {
-        const guideFile = join(dataDir, MERKLE_FILE);
-        const guide = existsSync(guideFile) ? new MerkleLog(guideFile) : undefined;
+        const guideFile = ledger.dataDir === undefined ? undefined : join(ledger.dataDir, MERKLE_FILE);
+        const guide = guideFile !== undefined && existsSync(guideFile) ? new MerkleLog(guideFile) : undefined;
         try {
           against =
             report.ok && rebuild
@@ -107,7 +116,7 @@ const verifyCommand: CliCommand = {
         };
         io.out(
           JSON.stringify({
-            ledger: file,
+            ledger: ledger.label,
             ...report,
             ok,
             chainsOk: report.ok,
