@@ -36,6 +36,7 @@ const impureModules = [
       '@accord/store',
       '@accord/store/*',
       '@accord/calendar-data',
+      '@accord/demo',
       '@accord/api/*',
       '@accord/events/integrity',
     ],
