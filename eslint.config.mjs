@@ -37,6 +37,7 @@ const impureModules = [
       '@accord/store/*',
       '@accord/calendar-data',
       '@accord/merkle',
+      '@accord/demo',
       '@accord/api/*',
       '@accord/events/integrity',
     ],
@@ -56,6 +57,8 @@ const LIB_DEPENDENCIES = {
   'calendar-data': ['events', 'domain'],
   config: [],
   identity: ['events', 'config'],
+  merkle: ['events', 'store'],
+  demo: ['events', 'domain', 'store', 'calendar-data'],
 };
 const APPS = ['api', 'cli', 'projector'];
 

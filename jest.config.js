@@ -18,6 +18,7 @@ module.exports = {
     '^@accord/config$': '<rootDir>/libs/config/src/index.ts',
     '^@accord/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@accord/merkle$': '<rootDir>/libs/merkle/src/index.ts',
+    '^@accord/demo$': '<rootDir>/libs/demo/src/index.ts',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
   testTimeout: 30000,

@@ -8,4 +8,5 @@ export const commands: CommandRegistry = {
   checkpoint: () => import('./checkpoint'),
   'export-case': () => import('./export-case'),
   'verify-bundle': () => import('./verify-bundle'),
+  demo: () => import('./demo'),
 };
