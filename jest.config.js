@@ -18,6 +18,7 @@ module.exports = {
     '^@accord/read-store$': '<rootDir>/libs/read-store/src/index.ts',
     '^@accord/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
+    '^@accord/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
   },
   testTimeout: 30000,
 };
