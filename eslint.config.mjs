@@ -38,6 +38,8 @@ const impureModules = [
       '@accord/calendar-data',
       '@accord/merkle',
       '@accord/demo',
+      '@accord/read-store',
+      '@accord/read-store/*',
       '@accord/api/*',
       '@accord/events/integrity',
     ],
@@ -55,10 +57,11 @@ const LIB_DEPENDENCIES = {
   domain: ['events'],
   store: ['events'],
   'calendar-data': ['events', 'domain'],
-  config: [],
+  config: ['store', 'read-store'],
   identity: ['events', 'config'],
   merkle: ['events', 'store'],
   demo: ['events', 'domain', 'store', 'calendar-data'],
+  'read-store': ['events', 'domain', 'store', 'calendar-data'],
 };
 const APPS = ['api', 'cli', 'projector'];
 

@@ -19,7 +19,10 @@ module.exports = {
     '^@accord/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@accord/merkle$': '<rootDir>/libs/merkle/src/index.ts',
     '^@accord/demo$': '<rootDir>/libs/demo/src/index.ts',
+    '^@accord/read-store$': '<rootDir>/libs/read-store/src/index.ts',
+    '^@accord/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
+    '^@accord/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
   },
   testTimeout: 30000,
 };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
-import { type EventStore, openSqliteStore, type Subscription } from '@accord/store';
+import { type EventStore, openSqliteStore } from '@accord/store';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 /** Every JSON line the app logs, and a way to wait for one. */
@@ -24,20 +24,13 @@ function captureLog() {
   return { lines, stream, seen };
 }
 
-/** The real SQLite ledger, except that following it fails as a broken disk would. */
-function withBrokenSubscription(store: EventStore): EventStore {
+/** The real SQLite ledger, except that asking for its head fails as a broken disk would. */
+function withBrokenHead(store: EventStore): EventStore {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property !== 'subscribe') {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return (): Subscription => ({
-        close: async () => undefined,
-        [Symbol.asyncIterator]: () => ({
-          next: () => Promise.reject(new Error('disk I/O error')),
-        }),
-      });
+      if (property === 'headPosition') return () => Promise.reject(new Error('disk I/O error'));
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
@@ -66,22 +59,17 @@ describe('one logger: Nest writes through pino; /health/ready notices a failed c
     expect(nest).toMatchObject({ level: 20, msg: expect.any(String), pid: process.pid });
   });
 
-  it('a case directory that stops is logged as an error and makes /health/ready answer 503 naming it', async () => {
+  it('an event store that fails makes /health/ready answer 503 naming it, and the reason is logged', async () => {
     const log = captureLog();
-    store = withBrokenSubscription(await openSqliteStore(dir));
+    store = withBrokenHead(await openSqliteStore(dir));
     h = await startApi({ logLevel: 'info' }, { store, logDestination: log.stream, dataDir: dir });
-    await log.seen((line) => line.context === 'CaseDirectory');
-
-    expect(log.lines.find((line) => line.context === 'CaseDirectory')).toMatchObject({
-      level: 50,
-      msg: expect.stringContaining('case directory stopped at position 0: Error: disk I/O error'),
-      stack: expect.stringContaining('disk I/O error'),
-    });
-    const ready = await h.http.get('/health/ready').expect(503);
+    const auditor = { authorization: `Bearer ${h.token('PROCURATORATE', 'inspector-1', 'auditor')}` };
+    const ready = await h.http.get('/health/ready').set(auditor).expect(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(ready.body).toMatchObject({ code: 'NOT_READY', failing: ['case-directory'] });
+    expect(ready.body).toMatchObject({ code: 'NOT_READY', failing: ['event-store'] });
+    await log.seen((line) => String(line.msg).includes('not ready: event-store'));
     expect(log.lines).toContainEqual(
-      expect.objectContaining({ level: 40, msg: expect.stringContaining('not ready: case-directory') }),
+      expect.objectContaining({ level: 40, msg: expect.stringContaining('disk I/O error') }),
     );
     // Liveness is unaffected: the process answers, it is only not ready.
     await h.http.get('/health').expect(200);

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { LegalCalendar, RuleSet } from '@accord/domain';
+import type { ReadStore } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
 import type { ApiConfig } from '@accord/config';
@@ -16,7 +17,15 @@ import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { StreamReader } from './pipeline/stream-reader';
-import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET, WRITE_VISIBILITY } from './pipeline/tokens';
+import {
+  API_CONFIG,
+  EVENT_STORE,
+  LEGAL_CALENDAR,
+  READ_STORE,
+  RULE_SET,
+  WRITE_VISIBILITY,
+} from './pipeline/tokens';
+import { ReadModels } from './read/read-models';
 import { SLICES } from './slices';
 import { WRITE_VISIBILITY as VISIBILITY_RULES } from './slices/write-visibility';
 
@@ -27,6 +36,7 @@ export interface AppDependencies {
   readonly rules: RuleSet;
   readonly tokens: TokenVerifier;
   readonly idempotency: IdempotencyStore;
+  readonly readStore: ReadStore;
 }
 
 @Module({})
@@ -44,6 +54,8 @@ export class AppModule {
         { provide: TOKEN_VERIFIER, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
         { provide: WRITE_VISIBILITY, useValue: VISIBILITY_RULES },
+        { provide: READ_STORE, useValue: deps.readStore },
+        ReadModels,
         Metrics,
         Readiness,
         CommandPipeline,

@@ -132,9 +132,7 @@ describe('loadCalendar', () => {
       const nested = join(dir, 'data-dir');
       mkdirSync(nested);
       writeFileSync(join(nested, 'calendar.json'), JSON.stringify(fix2031));
-      expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe(
-        'holiday',
-      );
+      expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe('holiday');
       // Without the file 2031 is computed: 2031-01-04 is a plain Saturday, not the file's make-up day.
       expect(loadCalendar({ cwd: dir }).calendar.dayKind('2031-01-04')).toBe('weekend');
       const explicit = writeFile('staff.json', fix2031);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { type EventStoreSelection, selectEventStore } from '@accord/store';
+import { READ_STORE_KINDS, type ReadStoreKind } from '@accord/read-store';
 
 /**
  * Everything the API reads from the environment, parsed and validated once at boot. A bad value
@@ -47,6 +48,8 @@ export interface ApiConfig {
   readonly logLevel: LogLevel;
   /** Where events live: the embedded SQLite ledger under dataDir (default), PostgreSQL or EventStoreDB. */
   readonly eventStore: EventStoreSelection;
+  /** Where read models live (`sqlite`: `<data>/read.db`); PostgreSQL will join behind the same port. */
+  readonly readStore: ReadStoreKind;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,6 +68,7 @@ export const DEFAULTS = {
   timeouts: { requestMs: 30_000, headersMs: 10_000, idleMs: 60_000, checkIntervalMs: 1_000 },
   bodyLimitBytes: 256 * 1024,
   logLevel: 'info' as LogLevel,
+  readStore: 'sqlite' as ReadStoreKind,
 } as const;
 
 /** Every variable the API reads, for docs and for the boot message. */
@@ -84,6 +88,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_IDLE_TIMEOUT_MS',
   'ACCORD_BODY_LIMIT_BYTES',
   'LOG_LEVEL',
+  'ACCORD_READ_STORE',
   'NODE_ENV',
   'ACCORD_EVENT_STORE',
   'ACCORD_PG_URL',
@@ -159,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir,
   });
   problems.push(...store.problems);
+  const readStore = (text('ACCORD_READ_STORE') ?? DEFAULTS.readStore) as ReadStoreKind;
+  if (!READ_STORE_KINDS.includes(readStore)) {
+    problems.push(
+      `ACCORD_READ_STORE=${JSON.stringify(readStore)}: expected one of ${READ_STORE_KINDS.join(', ')}`,
+    );
+  }
 
   const config: ApiConfig = {
     port,
@@ -188,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bodyLimitBytes: integer('ACCORD_BODY_LIMIT_BYTES', DEFAULTS.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     logLevel,
     eventStore: store.selection,
+    readStore,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -209,6 +221,7 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     logLevel: 'silent',
     eventStore: { kind: 'sqlite', dataDir: path.resolve(dataDir) },
+    readStore: DEFAULTS.readStore,
     ...overrides,
   };
 }

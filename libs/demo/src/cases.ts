@@ -6,6 +6,7 @@ import {
   type CaseOutcome,
   type CaseParty,
   type CaseRespondent,
+  caseStreamId,
   type RiskLevel,
 } from '@accord/events';
 import { caseDecider, type CaseState, type RegisteredCase } from '@accord/domain';
@@ -53,7 +54,7 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
   const { prng } = w;
   const lead = LEAD_AGENCY_OF_CHANNEL[channel];
   const caseId = w.newId();
-  const streamId = `case-${caseId}`;
+  const streamId = caseStreamId(caseId);
   const act = (
     type: string,
     data: Record<string, unknown>,

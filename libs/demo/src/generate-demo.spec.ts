@@ -18,7 +18,7 @@ import { openSqliteStore, type SqliteEventStore } from '@accord/store';
 import { DemoClock, type DemoSummary, generateDemo, residentIdCheck, usccCheck } from '@accord/demo';
 
 const dirs: string[] = [];
-const calendar = loadCalendar({ dataDir: mkdtempSync(join(tmpdir(), 'accord-demo-cal-')), env: {} }).calendar;
+const calendar = loadCalendar({ dataDir: mkdtempSync(join(tmpdir(), 'accord-demo-cal-')) }).calendar;
 
 async function generate(
   events: number,

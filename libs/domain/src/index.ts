@@ -15,3 +15,4 @@ export * from './commendation';
 export * from './meeting';
 export * from './calendar/explanation';
 export * from './calendar/statutory-holidays';
+export * from './deadline/overdue';

@@ -10,3 +10,6 @@ export * from './catalogue/meeting.events';
 export * from './catalogue/case.events';
 export * from './catalogue/access.events';
 export * from './identifiers';
+export * from './catalogue/deadline.events';
+export * from './catalogue/known-types';
+export * from './streams';

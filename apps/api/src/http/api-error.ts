@@ -134,6 +134,11 @@ export const API_ERRORS = {
     en: 'The tree sizes asked for do not fit the log.',
     zh: '所请求的树大小与账本不符。',
   },
+  READ_MODEL_BEHIND: {
+    status: 503,
+    en: 'The read model has not reached the log position asked for (minPosition); retry shortly.',
+    zh: '读模型尚未追上所要求的日志位置（minPosition），请稍后重试。',
+  },
   INTERNAL_ERROR: {
     status: 500,
     en: 'Something went wrong on our side; the incident is logged with your correlation id.',

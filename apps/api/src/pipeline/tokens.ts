@@ -4,3 +4,4 @@ export const LEGAL_CALENDAR = Symbol('LEGAL_CALENDAR');
 export const RULE_SET = Symbol('RULE_SET');
 export const API_CONFIG = Symbol('API_CONFIG');
 export const WRITE_VISIBILITY = Symbol('WRITE_VISIBILITY');
+export const READ_STORE = Symbol('READ_STORE');

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { CalendarFileError, loadCalendar } from '@accord/calendar-data';
+import { chosenDataDir } from '@accord/config';
 import { DEMO_DEFAULTS, DemoClock, generateDemo, type DemoSummary } from '@accord/demo';
 import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
@@ -42,10 +43,10 @@ const demoCommand: CliCommand = {
   help,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
-    const dataDir = resolve(io.cwd, flags.data || io.env.ACCORD_DATA_DIR || './data');
+    const dataDir = chosenDataDir(io.env, flags.data, io.cwd);
     let calendar;
     try {
-      calendar = loadCalendar({ dataDir, env: io.env, cwd: io.cwd }).calendar;
+      calendar = loadCalendar({ dataDir, cwd: io.cwd }).calendar;
     } catch (error) {
       if (!(error instanceof CalendarFileError)) throw error;
       io.err(`accord demo: ${error.message}`);

@@ -12,7 +12,7 @@ import {
   parseNote,
   TreeFollower,
 } from '@accord/merkle';
-import { caseStreamId } from '@accord/api/slices/cases/case-stream';
+import { caseStreamId } from '@accord/events';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, UsageError } from '../cli';
 import { dataDirOf, openLedgerReadOnly } from '../ledger-dir';
 

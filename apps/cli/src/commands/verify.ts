@@ -93,7 +93,8 @@ const verifyCommand: CliCommand = {
       const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
       const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
       const missingTriggers = await ledger.missingTriggers();
-      const sqlite = ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
+      const sqlite =
+        ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
       let against: CheckpointReport | undefined;
       if (signed) {
         const guideFile = ledger.dataDir === undefined ? undefined : join(ledger.dataDir, MERKLE_FILE);

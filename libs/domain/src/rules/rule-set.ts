@@ -81,6 +81,11 @@ export interface RuleSet {
   readonly flagContestCooldown: DeadlineRule;
   /** Art 11: longest allowed period between a flag's confirmation and its review (expiry) date. */
   readonly flagMaxReviewPeriod: DeadlineRule;
+  /**
+   * Art 11: when the register raises a pattern alert for human review (never a flag): this many
+   * filings by one party against the same organ within this many calendar days.
+   */
+  readonly abusePatternAlert: { readonly minFilings: number; readonly windowDays: number };
 }
 
 const OUR_CHOICE_60_DAYS: LegalSource = {
@@ -136,6 +141,7 @@ export const RULES_2021_V1: RuleSet = {
     counting: 'calendar',
   },
   flagMaxReviewPeriod: { name: 'register.flag.review', article: 'Art 11', days: 365, counting: 'calendar' },
+  abusePatternAlert: { minFilings: 3, windowDays: 365 },
 };
 
 /**

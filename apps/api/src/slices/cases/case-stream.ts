@@ -1,2 +1,1 @@
-/** Stream naming (architecture.md): one stream per case. */
-export const caseStreamId = (caseId: string): string => `case-${caseId}`;
+export { caseStreamId } from '@accord/events';
