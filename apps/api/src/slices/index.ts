@@ -9,6 +9,7 @@ import { recordActivity } from './cases/record-activity';
 import { registerCase } from './cases/register-case';
 import { AGENCY_SLICES } from './agencies';
 import { COMMENDATION_SLICES } from './commendations';
+import { dashboard } from './dashboard';
 import { LETTER_SLICES } from './letters';
 import { MEDIATOR_SLICES } from './mediators';
 import { MEETING_SLICES } from './meetings';
@@ -32,4 +33,5 @@ export const SLICES: readonly Slice[] = [
   ...AGENCY_SLICES,
   ...COMMENDATION_SLICES,
   ...MEETING_SLICES,
+  dashboard,
 ];

@@ -1,0 +1,186 @@
+import { get, pick, rowsOf } from './api.js';
+import { t } from './i18n.js';
+import { cellText, columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
+
+/** Today's calendar date in Asia/Shanghai, the Measures' legal day. */
+export function shanghaiToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+const dueOf = (row) => pick(row, 'dueOn', 'legalDueOn', 'due', 'dueDate');
+const isProvisional = (row) =>
+  Boolean(pick(row, 'provisional') ?? pick(row.explanation ?? {}, 'provisional') ?? false);
+
+/** Why a deadline falls on its day, in one line: the explanation's own words where it has them. */
+function why(row) {
+  const explanation = pick(row, 'explanation', 'why', 'reason');
+  if (typeof explanation === 'string') return explanation;
+  if (explanation && typeof explanation === 'object') {
+    const text = pick(explanation, 'summary', 'text', 'description');
+    if (typeof text === 'string') return text;
+    return cellText(explanation);
+  }
+  return '';
+}
+
+const DEADLINE_COLUMNS = () => [
+  { value: (r) => pick(r, 'externalCaseNumber', 'caseNumber', 'caseId'), label: t('caseNumber') },
+  { value: (r) => pick(r, 'kind', 'type', 'period'), label: t('kind') },
+  {
+    value: (r) => `${dueOf(r) ?? ''}${isProvisional(r) ? ` (${t('provisional')})` : ''}`,
+    label: t('dueOn'),
+  },
+  { value: (r) => pick(r, 'recordedDueOn', 'dueOnRecorded', 'recordedDue'), label: t('recordedDueOn') },
+  { value: why, label: t('why') },
+];
+
+export async function deadlines(container) {
+  const answer = await get('/deadlines');
+  if (!answer.ok) {
+    mount(container, notData(t('deadlines'), answer));
+    return;
+  }
+  const rows = rowsOf(answer.body);
+  const today = shanghaiToday();
+  const overdue = (r) =>
+    r.overdue === true || pick(r, 'state', 'status') === 'overdue' || String(dueOf(r) ?? '9999') < today;
+  const sorted = [...rows].sort((a, b) => String(dueOf(a)).localeCompare(String(dueOf(b))));
+  mount(
+    container,
+    positionNote(answer.body),
+    rows.some(isProvisional)
+      ? el('p', {}, el('span', { class: 'badge warn' }, t('provisional')), ' ', t('provisionalNote'))
+      : null,
+    panel(
+      t('overdue'),
+      dataTable({
+        caption: t('overdue'),
+        file: 'overdue',
+        columns: DEADLINE_COLUMNS(),
+        rows: sorted.filter(overdue),
+      }),
+    ),
+    panel(
+      t('upcoming'),
+      dataTable({
+        caption: t('upcoming'),
+        file: 'upcoming',
+        columns: DEADLINE_COLUMNS(),
+        rows: sorted.filter((r) => !overdue(r)),
+      }),
+    ),
+  );
+}
+
+/** Every array in an answer as its own table, every scalar in one key/value table. */
+function answerTables(body, file) {
+  const nodes = [];
+  const scalars = Object.entries(body ?? {}).filter(([, v]) => v === null || typeof v !== 'object');
+  if (scalars.length > 0) {
+    nodes.push(
+      dataTable({
+        caption: t('figures'),
+        file: `${file}-figures`,
+        columns: [
+          { key: 'field', label: t('field') },
+          { key: 'value', label: t('value') },
+        ],
+        rows: scalars.map(([field, value]) => ({ field, value })),
+      }),
+    );
+  }
+  for (const [name, value] of Object.entries(body ?? {})) {
+    if (Array.isArray(value)) {
+      const rows = value.map((v) => (v !== null && typeof v === 'object' ? v : { value: v }));
+      nodes.push(dataTable({ caption: t(name), file: `${file}-${name}`, columns: columnsOf(rows), rows }));
+    } else if (value !== null && typeof value === 'object') {
+      const rows = Object.entries(value).map(([field, v]) => ({ field, value: v }));
+      nodes.push(
+        dataTable({
+          caption: t(name),
+          file: `${file}-${name}`,
+          columns: [
+            { key: 'field', label: t('field') },
+            { key: 'value', label: t('value') },
+          ],
+          rows,
+        }),
+      );
+    }
+  }
+  return nodes;
+}
+
+export async function register(container, { claims }) {
+  if (claims.agency.startsWith('ORGAN:')) {
+    mount(container, panel(t('register'), el('p', {}, t('agenciesOnly'))));
+    return;
+  }
+  const alerts = await get('/register/alerts');
+  if (!alerts.ok) mount(container, notData(t('alerts'), alerts));
+  else {
+    const rows = rowsOf(alerts.body);
+    mount(
+      container,
+      positionNote(alerts.body),
+      panel(
+        t('alerts'),
+        dataTable({ caption: t('alerts'), file: 'pattern-alerts', columns: columnsOf(rows), rows }),
+      ),
+    );
+  }
+  const id = uid('party');
+  const result = el('div', { 'aria-live': 'polite' });
+  const input = el('input', { id, name: 'partyId', required: true, autocomplete: 'off' });
+  const form = el(
+    'form',
+    {
+      class: 'toolbar',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        result.replaceChildren();
+        const answer = await get(`/register/parties/${encodeURIComponent(input.value.trim())}`);
+        mount(result, answer.ok ? answerTables(answer.body, 'party') : notData(t('flags'), answer));
+      },
+    },
+    el('label', { for: id }, t('partyId')),
+    input,
+    el('button', { type: 'submit' }, t('look')),
+  );
+  mount(container, panel(`${t('partyLookup')} · ${t('flags')}`, form, result));
+}
+
+/** The current month in Asia/Shanghai, YYYY-MM. */
+const thisMonth = () => shanghaiToday().slice(0, 7);
+
+export async function briefing(container) {
+  const id = uid('period');
+  const input = el('input', { id, name: 'period', value: thisMonth(), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?' });
+  const result = el('div', { 'aria-live': 'polite' });
+  const load = async () => {
+    result.replaceChildren();
+    const answer = await get(`/reports/briefing?period=${encodeURIComponent(input.value.trim())}`);
+    mount(
+      result,
+      answer.ok
+        ? [positionNote(answer.body), ...answerTables(answer.body, 'briefing')]
+        : notData(t('briefingTitle'), answer),
+    );
+  };
+  const form = el(
+    'form',
+    {
+      class: 'toolbar',
+      onsubmit: (event) => {
+        event.preventDefault();
+        void load();
+      },
+    },
+    el('label', { for: id }, t('period')),
+    input,
+    el('button', { type: 'submit' }, t('show')),
+    el('button', { type: 'button', onclick: () => window.print() }, t('print')),
+  );
+  mount(container, panel(t('briefingTitle'), form, result));
+  await load();
+}

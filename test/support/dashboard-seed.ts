@@ -1,0 +1,76 @@
+import type { ApiHarness } from './api-harness';
+import { litigationCase } from './api-fixtures';
+
+/** The case numbers the dashboard tests look for (or must never find) on the page. */
+export const SEEDED = {
+  reconsideration: '鲁山复议〔2024〕17号',
+  litigation: '（2024）鲁0423行初12号',
+  supervision: '鲁检行监受〔2024〕7号',
+} as const;
+
+export interface SeededCases {
+  readonly reconsideration: string;
+  readonly litigation: string;
+  readonly supervision: string;
+}
+
+/**
+ * Three cases through the real API, one per channel. Who takes part (Art 17): the reconsideration
+ * case is GOV_OFFICE's with the procuratorate, which accepted; the litigation case is the court's,
+ * which invited GOV_OFFICE (no reply yet); the supervision case is the procuratorate's alone. So the
+ * court takes no part in the reconsideration or supervision cases, and an organ in none.
+ */
+export async function seedCases(h: ApiHarness): Promise<SeededCases> {
+  const post = async (path: string, who: Record<string, string>, body: object, status: number) => {
+    const res = await h.http.post(path).set(who).send(body);
+    if (res.status !== status) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string };
+  };
+  const { govClerk, courtClerk, procClerk } = h.staff;
+  const reconsideration = (
+    await post(
+      '/cases',
+      govClerk,
+      litigationCase({ channel: 'RECONSIDERATION', externalCaseNumber: SEEDED.reconsideration }),
+      201,
+    )
+  ).id;
+  const invitation = await post(
+    `/cases/${reconsideration}/invitations`,
+    govClerk,
+    { to: 'PROCURATORATE', grounds: 'may become a lawsuit', noticeServedOn: '2024-03-04' },
+    201,
+  );
+  await post(
+    `/cases/${reconsideration}/invitations/${invitation.id}/reply`,
+    procClerk,
+    { answer: 'ACCEPT', repliedOn: '2024-03-05' },
+    200,
+  );
+  const litigation = (await post('/cases', courtClerk, litigationCase(), 201)).id;
+  await post(
+    `/cases/${litigation}/eligibility`,
+    courtClerk,
+    {
+      outcome: 'ELIGIBLE',
+      grounds: [{ category: 1, reasons: 'compensation dispute' }],
+      assessedOn: '2024-03-02',
+    },
+    201,
+  );
+  await post(
+    `/cases/${litigation}/invitations`,
+    courtClerk,
+    { to: 'GOV_OFFICE', grounds: 'appeal and petition risk', noticeServedOn: '2024-03-04' },
+    201,
+  );
+  const supervision = (
+    await post(
+      '/cases',
+      procClerk,
+      litigationCase({ channel: 'PROCURATORIAL_SUPERVISION', externalCaseNumber: SEEDED.supervision }),
+      201,
+    )
+  ).id;
+  return { reconsideration, litigation, supervision };
+}
