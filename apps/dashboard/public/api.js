@@ -43,6 +43,8 @@ export async function get(path, { accept = 'application/json' } = {}) {
       'accept-language': language() === 'zh' ? 'zh' : 'en',
     },
   });
+  // An expired or revoked token: back to the sign-in form rather than a page of refusals.
+  if (response.status === 401) window.dispatchEvent(new CustomEvent('accord:unauthorized'));
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
   return {

@@ -91,12 +91,9 @@ $('sign-in-form').addEventListener('submit', async (event) => {
     return;
   }
   session.signIn(token);
+  // A bad signature or an expired token: the 401 sends the page back here (accord:unauthorized).
   const probe = await get('/cases?limit=1');
-  if (probe.status === 401) {
-    session.signOut();
-    error.textContent = `${t('badToken')} ${probe.body?.detail ?? ''}`;
-    return;
-  }
+  if (probe.status === 401) return;
   $('token').value = '';
   await show();
   $('main').focus();
@@ -111,6 +108,14 @@ $('sign-out').addEventListener('click', () => {
 $('lang-toggle').addEventListener('click', () => {
   setLanguage(language() === 'zh' ? 'en' : 'zh');
   void show();
+});
+
+window.addEventListener('accord:unauthorized', () => {
+  if (!session.token()) return;
+  session.signOut();
+  void show().then(() => {
+    $('sign-in-error').textContent = t('badToken');
+  });
 });
 
 window.addEventListener('hashchange', () => void show());
