@@ -36,6 +36,8 @@ const impureModules = [
       '@accord/store',
       '@accord/store/*',
       '@accord/calendar-data',
+      '@accord/read-store',
+      '@accord/read-store/*',
       '@accord/api/*',
       '@accord/events/integrity',
     ],

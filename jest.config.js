@@ -15,6 +15,8 @@ module.exports = {
     '^@accord/store$': '<rootDir>/libs/store/src/index.ts',
     '^@accord/store/(.*)$': '<rootDir>/libs/store/src/$1',
     '^@accord/calendar-data$': '<rootDir>/libs/calendar-data/src/index.ts',
+    '^@accord/read-store$': '<rootDir>/libs/read-store/src/index.ts',
+    '^@accord/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
   testTimeout: 30000,

@@ -8,3 +8,5 @@ export * from './catalogue/agency.events';
 export * from './catalogue/commendation.events';
 export * from './catalogue/meeting.events';
 export * from './catalogue/case.events';
+export * from './catalogue/deadline.events';
+export * from './catalogue/known-types';

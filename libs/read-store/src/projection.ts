@@ -1,0 +1,75 @@
+import type { RecordedEvent } from '@accord/events';
+import type { Change, CollectionSpec, Doc, ReadStore } from './read-store';
+
+/** What a projection may do while applying one event: read and write documents of its collections. */
+export interface ProjectionTx {
+  get<T = Doc>(collection: string, key: string | number): T | undefined;
+  put(collection: string, key: string | number, doc: Doc): void;
+  delete(collection: string, key: string | number): void;
+  /** Read another projection's committed documents (never this batch's own writes of it). */
+  readonly store: Pick<ReadStore, 'get' | 'find'>;
+}
+
+/**
+ * One read model. `apply` must be a deterministic function of the events and the projection's own
+ * documents, so that a rebuild equals what incremental projection produced. A changed `version`
+ * empties the projection's collections and rebuilds it from position 0 on the next start.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly collections: readonly CollectionSpec[];
+  apply(event: RecordedEvent, tx: ProjectionTx): void;
+  /** Stream kinds it reads (`case`, `letter`, …: the stream id before its first `-`); all when absent. */
+  readonly reads?: readonly string[];
+  /** Types outside the catalogue it still takes (the audit trail keeps every access event). */
+  acceptsUnknown?(event: RecordedEvent): boolean;
+}
+
+/** Thrown by a projection for an event it cannot make sense of; the projection stops there. */
+export class ProjectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectionError';
+  }
+}
+
+/** The writes of one projection during one batch: later writes of a key replace earlier ones. */
+export class BatchTx implements ProjectionTx {
+  private readonly writes = new Map<string, Map<string | number, Doc | null>>();
+
+  constructor(readonly store: ReadStore) {}
+
+  get<T = Doc>(collection: string, key: string | number): T | undefined {
+    const pending = this.writes.get(collection)?.get(key);
+    if (pending !== undefined) return (pending ?? undefined) as T | undefined;
+    return this.store.get<T>(collection, key);
+  }
+
+  put(collection: string, key: string | number, doc: Doc): void {
+    this.collection(collection).set(key, doc);
+  }
+
+  delete(collection: string, key: string | number): void {
+    this.collection(collection).set(key, null);
+  }
+
+  changes(): Change[] {
+    const out: Change[] = [];
+    for (const [collection, docs] of this.writes) {
+      for (const [key, doc] of docs) {
+        out.push(doc === null ? { op: 'delete', collection, key } : { op: 'put', collection, key, doc });
+      }
+    }
+    return out;
+  }
+
+  private collection(name: string): Map<string | number, Doc | null> {
+    let docs = this.writes.get(name);
+    if (docs === undefined) {
+      docs = new Map();
+      this.writes.set(name, docs);
+    }
+    return docs;
+  }
+}

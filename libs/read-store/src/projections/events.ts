@@ -1,0 +1,15 @@
+import { type DomainEvent, type RecordedEvent, upcasters } from '@accord/events';
+
+/** The event as the deciders fold it: its current schema version's data. */
+export function domainEvent<E extends DomainEvent>(event: RecordedEvent): E {
+  const current = upcasters.upcast(event);
+  return { type: current.type, data: current.data } as E;
+}
+
+/** `case-…`, `letter-…`, `party-…`: the stream's kind and the id after the prefix. */
+export function streamKind(streamId: string): { kind: string; id: string } {
+  const dash = streamId.indexOf('-');
+  return dash < 0
+    ? { kind: streamId, id: '' }
+    : { kind: streamId.slice(0, dash), id: streamId.slice(dash + 1) };
+}

@@ -1,0 +1,152 @@
+import type { CaseRegistered, PartyRegisterEvent, RecordedEvent } from '@accord/events';
+import { partyRegisterDecider, type PartyRegisterState } from '@accord/domain';
+import type { Projection, ProjectionTx } from '../projection';
+import { domainEvent, streamKind } from './events';
+
+export const REGISTER_PARTIES = 'register_parties';
+
+/** One filing: a case in which the party appears, as the register shows it (no other party's data). */
+export interface Filing {
+  readonly caseId: string;
+  readonly casePartyId: string;
+  readonly channel: string;
+  readonly leadAgency: string;
+  readonly externalCaseNumber: string;
+  readonly acceptedOn: string;
+  readonly respondentCode: string;
+  readonly respondentName: string;
+  readonly matter: string;
+  readonly position: number;
+}
+
+/** A person or organisation across every case and every register entry that names them. */
+export interface RegisterPartyRow {
+  /** `<SCHEME>-<normalised number>` for a case party; a register stream's own id otherwise. */
+  readonly partyKey: string;
+  readonly kind: string;
+  readonly names: readonly string[];
+  readonly idScheme: string | null;
+  readonly idNumber: string | null;
+  readonly filings: readonly Filing[];
+  readonly filingCount: number;
+  /** The register stream (`party-<partyKey>`) folded by the register decider: notes, flags, contests. */
+  readonly register: PartyRegisterState;
+  readonly flagStatus: string | null;
+  readonly position: number;
+}
+
+/**
+ * Identity documents compared as the same person: the scheme, and the number without spaces,
+ * hyphens or full-width forms, upper case (a resident id's final check character `x` is `X`).
+ */
+export function normaliseIdNumber(idNumber: string): string {
+  return idNumber
+    .normalize('NFKC')
+    .replace(/[\s\-‐-―]/g, '')
+    .toUpperCase();
+}
+
+export function partyKeyOf(idScheme: string, idNumber: string): string {
+  return `${idScheme}-${normaliseIdNumber(idNumber)}`;
+}
+
+/**
+ * Integrity and abuse-of-litigation register (Art 11): every party of every case, matched across
+ * cases by identity document rather than by the case-local party id, joined with the register
+ * stream of the same key (notes, flags, contests). A register entry for key K is stream `party-K`.
+ */
+export const registerProjection: Projection = {
+  name: 'register',
+  version: 1,
+  reads: ['case', 'party'],
+  collections: [
+    {
+      name: REGISTER_PARTIES,
+      keyType: 'text',
+      fields: [
+        { name: 'kind', type: 'text' },
+        { name: 'idScheme', type: 'text' },
+        { name: 'filingCount', type: 'integer', indexed: true },
+        { name: 'flagStatus', type: 'text' },
+      ],
+    },
+  ],
+  apply(event: RecordedEvent, tx: ProjectionTx): void {
+    const { kind, id } = streamKind(event.streamId);
+    if (kind === 'case' && event.type === 'CaseRegistered')
+      addFilings(domainEvent<CaseRegistered>(event), event, tx);
+    else if (kind === 'party') applyRegister(id, event, tx);
+  },
+};
+
+function empty(partyKey: string, kind: string, position: number): RegisterPartyRow {
+  return {
+    partyKey,
+    kind,
+    names: [],
+    idScheme: null,
+    idNumber: null,
+    filings: [],
+    filingCount: 0,
+    register: partyRegisterDecider.initialState(),
+    flagStatus: null,
+    position,
+  };
+}
+
+function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): void {
+  const d = registered.data;
+  for (const party of d.parties) {
+    const key = partyKeyOf(party.idScheme, party.idNumber);
+    const row = tx.get<RegisterPartyRow>(REGISTER_PARTIES, key) ?? empty(key, party.kind, event.position);
+    if (row.filings.some((f) => f.caseId === d.caseId)) continue;
+    const filings = [
+      ...row.filings,
+      {
+        caseId: d.caseId,
+        casePartyId: party.partyId,
+        channel: d.channel,
+        leadAgency: d.leadAgency,
+        externalCaseNumber: d.externalCaseNumber,
+        acceptedOn: d.acceptedOn,
+        respondentCode: d.respondent.code,
+        respondentName: d.respondent.name,
+        matter: d.matter,
+        position: event.position,
+      },
+    ];
+    tx.put(REGISTER_PARTIES, key, {
+      ...row,
+      kind: party.kind,
+      names: row.names.includes(party.name) ? row.names : [...row.names, party.name],
+      idScheme: party.idScheme,
+      idNumber: normaliseIdNumber(party.idNumber),
+      filings,
+      filingCount: filings.length,
+      position: event.position,
+    } satisfies RegisterPartyRow);
+  }
+}
+
+function applyRegister(partyKey: string, event: RecordedEvent, tx: ProjectionTx): void {
+  const row =
+    tx.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey) ?? empty(partyKey, 'NATURAL_PERSON', event.position);
+  const register = partyRegisterDecider.evolve(row.register, domainEvent<PartyRegisterEvent>(event));
+  const active =
+    register.status === 'recorded' && register.activeFlagId !== null
+      ? register.flags.find((f) => f.flagId === register.activeFlagId)
+      : undefined;
+  const kind = register.status === 'recorded' && row.filings.length === 0 ? register.party.kind : row.kind;
+  const names =
+    register.status === 'recorded' && !row.names.includes(register.party.name)
+      ? [...row.names, register.party.name]
+      : row.names;
+  tx.put(REGISTER_PARTIES, partyKey, {
+    ...row,
+    kind,
+    names,
+    register,
+    flagStatus: active?.status ?? null,
+    position: event.position,
+  } satisfies RegisterPartyRow);
+}

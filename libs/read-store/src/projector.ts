@@ -1,0 +1,200 @@
+import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
+import type { EventStore, Subscription } from '@accord/store';
+import { BatchTx, type Projection } from './projection';
+import { streamKind } from './projections/events';
+import type { BatchWrite, ReadStore } from './read-store';
+
+export interface ProjectorLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectorOptions {
+  /** Events per transaction while catching up; a live batch is whatever arrived since the last one. */
+  readonly batchSize?: number;
+  /** Types it may apply; anything else stops the projection that meets it. Default: the catalogue's. */
+  readonly knownTypes?: ReadonlySet<string>;
+  readonly log?: ProjectorLog;
+  /** Called after each committed batch with the position reached (progress bars, benchmarks). */
+  readonly onBatch?: (position: number, events: number) => void;
+}
+
+export interface ProjectorWaiter {
+  readonly position: number;
+  readonly resolve: () => void;
+}
+
+const SILENT: ProjectorLog = { info: () => undefined, error: () => undefined };
+
+/**
+ * Runs projections over the log: one subscription from the lowest checkpoint, events buffered into
+ * batches, and each batch written with every projection's checkpoint in one read-store transaction,
+ * so a crash neither applies an event twice nor skips one. A projection that meets an unknown type
+ * or throws stops at that event (checkpoint just before it, status `stuck`, a log line); the others
+ * go on. It is tried again on the next start.
+ */
+export class Projector {
+  private readonly batchSize: number;
+  private readonly knownTypes: ReadonlySet<string>;
+  private readonly log: ProjectorLog;
+  private readonly cursors = new Map<string, number>();
+  private readonly stuck = new Set<string>();
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private reached = 0;
+  private waiters: ProjectorWaiter[] = [];
+  private subscription: Subscription | undefined;
+  private following: Promise<void> | undefined;
+  private failure: unknown;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly readStore: ReadStore,
+    readonly projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 2000;
+    this.knownTypes = options.knownTypes ?? KNOWN_EVENT_TYPES;
+    this.log = options.log ?? SILENT;
+  }
+
+  /** Creates the collections; projections whose version changed start again from 0. */
+  prepare(): string[] {
+    const reset = this.readStore.prepare(this.projections);
+    for (const name of reset) this.log.info(`projection ${name}: new version, rebuilding from position 0`);
+    this.loadCursors();
+    return reset;
+  }
+
+  /** Empties the given projections (all when none given) so they replay from position 0. */
+  reset(names: readonly string[] = this.projections.map((p) => p.name)): void {
+    this.readStore.reset(names);
+    this.loadCursors();
+  }
+
+  /** Position every running projection has reached. */
+  get position(): number {
+    return this.reached;
+  }
+
+  start(): void {
+    if (this.subscription !== undefined) return;
+    const subscription = this.store.subscribe({ after: this.reached, batchSize: this.batchSize });
+    this.subscription = subscription;
+    this.following = this.follow(subscription);
+  }
+
+  /** Resolves once every running projection has reached `position` (or the projector stopped). */
+  waitFor(position: number): Promise<void> {
+    if (this.reached >= position || this.subscription === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.close();
+    await this.following;
+    this.flush();
+    this.subscription = undefined;
+    this.release(Number.MAX_SAFE_INTEGER);
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private loadCursors(): void {
+    const byName = new Map(this.readStore.checkpoints().map((c) => [c.projection, c]));
+    this.stuck.clear();
+    for (const projection of this.projections) {
+      this.cursors.set(projection.name, byName.get(projection.name)?.position ?? 0);
+    }
+    this.reached = Math.min(...this.cursors.values());
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.buffer.push(event);
+        if (this.buffer.length >= this.batchSize) this.flush();
+        else if (!this.flushScheduled) {
+          this.flushScheduled = true;
+          // Flushes the tail once the subscription has nothing more ready: a live batch.
+          setImmediate(() => {
+            this.flushScheduled = false;
+            this.flush();
+          });
+        }
+      }
+    } catch (error) {
+      this.failure = error;
+      this.log.error(`projector stopped reading the log: ${String(error)}`);
+    }
+  }
+
+  private flush(): void {
+    const events = this.buffer;
+    if (events.length === 0) return;
+    this.buffer = [];
+    const last = events[events.length - 1]!.position;
+    const batches: BatchWrite[] = [];
+    const stopped: { projection: string; position: number; error: string }[] = [];
+    for (const projection of this.projections) {
+      if (this.stuck.has(projection.name)) continue;
+      const from = this.cursors.get(projection.name) ?? 0;
+      const tx = new BatchTx(this.readStore);
+      const failed = this.applyAll(projection, events, from, tx);
+      if (failed === undefined) {
+        batches.push({ projection: projection.name, changes: tx.changes(), position: last });
+        continue;
+      }
+      // Keep what came before the failing event: replay those into a clean batch.
+      const clean = new BatchTx(this.readStore);
+      const before = events.filter((e) => e.position < failed.event.position);
+      this.applyAll(projection, before, from, clean);
+      const position = before.length > 0 ? Math.max(from, before[before.length - 1]!.position) : from;
+      batches.push({ projection: projection.name, changes: clean.changes(), position });
+      stopped.push({ projection: projection.name, position: failed.event.position, error: failed.message });
+    }
+    this.readStore.commit(batches);
+    for (const batch of batches) this.cursors.set(batch.projection, batch.position);
+    for (const stop of stopped) {
+      this.stuck.add(stop.projection);
+      this.readStore.markStuck(stop.projection, stop.position, stop.error);
+      this.log.error(
+        `projection ${stop.projection} STOPPED at position ${stop.position}: ${stop.error} (the other projections go on)`,
+      );
+    }
+    this.reached = last;
+    this.options.onBatch?.(last, events.length);
+    this.release(last);
+  }
+
+  private applyAll(
+    projection: Projection,
+    events: readonly RecordedEvent[],
+    from: number,
+    tx: BatchTx,
+  ): { event: RecordedEvent; message: string } | undefined {
+    for (const event of events) {
+      if (event.position <= from) continue;
+      if (projection.reads !== undefined && !projection.reads.includes(streamKind(event.streamId).kind))
+        continue;
+      if (!this.knownTypes.has(event.type) && projection.acceptsUnknown?.(event) !== true) {
+        return { event, message: `unknown event type ${event.type} in stream ${event.streamId}` };
+      }
+      try {
+        projection.apply(event, tx);
+      } catch (error) {
+        return {
+          event,
+          message: `${event.type} in ${event.streamId}: ${(error as Error).message ?? String(error)}`,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private release(position: number): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.position <= position);
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    for (const waiter of ready) waiter.resolve();
+  }
+}

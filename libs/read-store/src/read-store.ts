@@ -1,0 +1,106 @@
+/**
+ * The read-store port. Read models are collections of JSON documents, each with a few typed fields
+ * that queries filter and order on. Nothing here is SQL: the SQLite adapter maps a collection to a
+ * table with one column per field, and a PostgreSQL adapter can do the same (or use jsonb) behind
+ * this interface.
+ */
+
+export type FieldType = 'text' | 'integer';
+export type FieldValue = string | number | null;
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly type: FieldType;
+  /** Queries filter or order on it: the adapter keeps an index. */
+  readonly indexed?: boolean;
+}
+
+export interface CollectionSpec {
+  /** Unique across every projection; letters, digits and `_` only. */
+  readonly name: string;
+  readonly keyType: FieldType;
+  /** Top-level document properties copied into queryable fields on every write. */
+  readonly fields: readonly FieldSpec[];
+  /** Composite indexes, each a list of field names, for the queries that need them. */
+  readonly indexes?: readonly (readonly string[])[];
+}
+
+export type Doc = object;
+
+/** One condition on a field. `has` tests membership in a `|a|b|` token set field. */
+export type Condition =
+  | { readonly field: string; readonly op: '=' | '!=' | '<' | '<=' | '>' | '>='; readonly value: FieldValue }
+  | { readonly field: string; readonly op: 'in'; readonly value: readonly FieldValue[] }
+  | { readonly field: string; readonly op: 'has'; readonly value: string }
+  | { readonly field: string; readonly op: 'null' | 'notNull' };
+
+/** Every entry of `all` holds, and at least one of each `any` group (when given). */
+export interface Where {
+  readonly all?: readonly Condition[];
+  readonly any?: readonly (readonly Condition[])[];
+}
+
+export interface FindQuery extends Where {
+  readonly orderBy?: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
+  readonly limit?: number;
+}
+
+export type Change =
+  | {
+      readonly op: 'put';
+      readonly collection: string;
+      readonly key: string | number;
+      readonly doc: Doc;
+    }
+  | { readonly op: 'delete'; readonly collection: string; readonly key: string | number };
+
+export type ProjectionStatus = 'running' | 'stuck';
+
+export interface Checkpoint {
+  readonly projection: string;
+  readonly version: number;
+  /** Last log position whose changes are in the read model. */
+  readonly position: number;
+  readonly status: ProjectionStatus;
+  /** The position of the event it could not apply, when stuck. */
+  readonly stuckAt: number | null;
+  readonly error: string | null;
+}
+
+/** A projection's batch: its changes and its new checkpoint, applied together or not at all. */
+export interface BatchWrite {
+  readonly projection: string;
+  readonly changes: readonly Change[];
+  readonly position: number;
+}
+
+export interface ReadStore {
+  /**
+   * Makes the collections exist. A projection whose stored version differs from `version` (or that
+   * has none) has its collections emptied and its checkpoint reset to 0: it rebuilds from the log.
+   * Returns the names of the projections that were reset.
+   */
+  prepare(
+    projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
+  ): string[];
+  /** Opens collections for querying without creating or resetting anything (the API's side). */
+  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void;
+  /** Empties the named projections' collections and resets their checkpoints to 0. */
+  reset(projections: readonly string[]): void;
+  checkpoints(): Checkpoint[];
+  /** Every write and every checkpoint in one transaction: after a crash, all or none is there. */
+  commit(batches: readonly BatchWrite[]): void;
+  /** Records that a projection stopped at `stuckAt` (its checkpoint is the last good position). */
+  markStuck(projection: string, stuckAt: number, error: string): void;
+  get<T = Doc>(collection: string, key: string | number): T | undefined;
+  find<T = Doc>(collection: string, query?: FindQuery): T[];
+  count(collection: string, where?: Where): number;
+  /** Every document of a collection in key order, in pages (for dumps and exports). */
+  scan<T = Doc>(collection: string, batchSize?: number): Iterable<T>;
+  close(): void;
+}
+
+/** A `|a|b|` token set for `has` conditions. */
+export function tokenSet(values: readonly string[]): string {
+  return values.length === 0 ? '' : `|${values.join('|')}|`;
+}

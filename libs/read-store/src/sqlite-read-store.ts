@@ -1,0 +1,324 @@
+import Database from 'better-sqlite3';
+import type {
+  BatchWrite,
+  Checkpoint,
+  CollectionSpec,
+  Condition,
+  Doc,
+  FieldValue,
+  FindQuery,
+  ProjectionStatus,
+  ReadStore,
+  Where,
+} from './read-store';
+
+const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
+
+interface Table {
+  readonly spec: CollectionSpec;
+  readonly projection: string;
+  readonly table: string;
+  readonly fields: ReadonlySet<string>;
+  readonly put: Database.Statement;
+  readonly remove: Database.Statement;
+  readonly get: Database.Statement;
+}
+
+interface CheckpointRow {
+  projection: string;
+  version: number;
+  position: number;
+  status: ProjectionStatus;
+  stuck_at: number | null;
+  error: string | null;
+}
+
+/**
+ * The embedded read store: one SQLite file (`<data>/read.db`), one table per collection. It is
+ * disposable (a rebuild recreates it from the ledger), so it runs with `synchronous=NORMAL`: a power
+ * cut may lose the last batches, but their checkpoint goes with them, and they are projected again.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly tables = new Map<string, Table>();
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Collections a reader attached before the projector created them: registered on first use. */
+  private readonly pending = new Map<string, { projection: string; spec: CollectionSpec }>();
+
+  constructor(
+    readonly file: string,
+    options: { readonly readonly?: boolean } = {},
+  ) {
+    this.db = new Database(file, { readonly: options.readonly ?? false });
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
+        projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL,
+        status TEXT NOT NULL, stuck_at INTEGER, error TEXT)`);
+    }
+  }
+
+  prepare(
+    projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
+  ): string[] {
+    const stored = new Map(this.checkpointRows().map((r) => [r.projection, r]));
+    const reset: string[] = [];
+    for (const projection of projections) {
+      const row = stored.get(projection.name);
+      const changed = row === undefined || row.version !== projection.version;
+      this.db.transaction(() => {
+        for (const spec of projection.collections) {
+          if (changed) this.db.exec(`DROP TABLE IF EXISTS ${tableName(spec.name)}`);
+          this.createTable(spec);
+        }
+        if (changed) {
+          this.db
+            .prepare(
+              `INSERT OR REPLACE INTO checkpoints (projection, version, position, status, stuck_at, error)
+               VALUES (?, ?, 0, 'running', NULL, NULL)`,
+            )
+            .run(projection.name, projection.version);
+        }
+      })();
+      for (const spec of projection.collections) this.register(projection.name, spec);
+      if (changed) reset.push(projection.name);
+    }
+    return reset;
+  }
+
+  /** Opens collections for querying without creating or resetting anything (the API's side). */
+  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void {
+    for (const projection of projections) {
+      for (const spec of projection.collections) {
+        if (this.tableExists(tableName(spec.name))) this.register(projection.name, spec);
+        else this.pending.set(spec.name, { projection: projection.name, spec });
+      }
+    }
+  }
+
+  reset(projections: readonly string[]): void {
+    this.db.transaction(() => {
+      for (const name of projections) {
+        for (const table of this.tables.values()) {
+          if (table.projection === name) this.db.exec(`DELETE FROM ${table.table}`);
+        }
+        this.db
+          .prepare(
+            `UPDATE checkpoints SET position = 0, status = 'running', stuck_at = NULL, error = NULL WHERE projection = ?`,
+          )
+          .run(name);
+      }
+    })();
+  }
+
+  checkpoints(): Checkpoint[] {
+    if (!this.tableExists('checkpoints')) return [];
+    return this.checkpointRows().map((r) => ({
+      projection: r.projection,
+      version: r.version,
+      position: r.position,
+      status: r.status,
+      stuckAt: r.stuck_at,
+      error: r.error,
+    }));
+  }
+
+  commit(batches: readonly BatchWrite[]): void {
+    const checkpoint = this.statement(
+      `UPDATE checkpoints SET position = ?, status = 'running', stuck_at = NULL, error = NULL WHERE projection = ?`,
+    );
+    this.db.transaction(() => {
+      for (const batch of batches) {
+        for (const change of batch.changes) {
+          const table = this.table(change.collection);
+          if (change.op === 'delete') {
+            table.remove.run(change.key);
+            continue;
+          }
+          const values: FieldValue[] = [change.key, JSON.stringify(change.doc)];
+          for (const field of table.spec.fields)
+            values.push(fieldValue((change.doc as Record<string, unknown>)[field.name]));
+          table.put.run(values);
+        }
+        checkpoint.run(batch.position, batch.projection);
+      }
+    })();
+  }
+
+  markStuck(projection: string, stuckAt: number, error: string): void {
+    this.statement(
+      `UPDATE checkpoints SET status = 'stuck', stuck_at = ?, error = ? WHERE projection = ?`,
+    ).run(stuckAt, error, projection);
+  }
+
+  get<T = Doc>(collection: string, key: string | number): T | undefined {
+    const row = this.table(collection).get.get(key) as { doc: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.doc) as T);
+  }
+
+  find<T = Doc>(collection: string, query: FindQuery = {}): T[] {
+    const table = this.table(collection);
+    const params: FieldValue[] = [];
+    let sql = `SELECT doc FROM ${table.table}${this.where(table, query, params)}`;
+    if (query.orderBy !== undefined && query.orderBy.length > 0) {
+      sql += ` ORDER BY ${query.orderBy
+        .map((o) => `${this.column(table, o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
+        .join(', ')}`;
+    }
+    if (query.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(query.limit);
+    }
+    const rows = this.statement(sql).all(params) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  count(collection: string, where: Where = {}): number {
+    const table = this.table(collection);
+    const params: FieldValue[] = [];
+    const sql = `SELECT count(*) AS n FROM ${table.table}${this.where(table, where, params)}`;
+    return (this.statement(sql).get(params) as { n: number }).n;
+  }
+
+  *scan<T = Doc>(collection: string, batchSize = 1000): Iterable<T> {
+    const table = this.table(collection);
+    const first = this.statement(`SELECT k, doc FROM ${table.table} ORDER BY k LIMIT ?`);
+    const next = this.statement(`SELECT k, doc FROM ${table.table} WHERE k > ? ORDER BY k LIMIT ?`);
+    let rows = first.all(batchSize) as { k: string | number; doc: string }[];
+    while (rows.length > 0) {
+      for (const row of rows) yield JSON.parse(row.doc) as T;
+      rows = next.all(rows[rows.length - 1]!.k, batchSize) as { k: string | number; doc: string }[];
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private createTable(spec: CollectionSpec): void {
+    if (!NAME.test(spec.name)) throw new Error(`read store: bad collection name ${spec.name}`);
+    for (const field of spec.fields) {
+      if (!NAME.test(field.name) || field.name === 'k' || field.name === 'doc')
+        throw new Error(`read store: bad field name ${spec.name}.${field.name}`);
+    }
+    const table = tableName(spec.name);
+    const key = spec.keyType === 'integer' ? 'k INTEGER PRIMARY KEY' : 'k TEXT PRIMARY KEY';
+    const columns = spec.fields.map((f) => `${f.name} ${f.type === 'integer' ? 'INTEGER' : 'TEXT'}`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (${[key, 'doc TEXT NOT NULL', ...columns].join(', ')})`,
+    );
+    for (const field of spec.fields.filter((f) => f.indexed)) {
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${field.name} ON ${table} (${field.name})`);
+    }
+    for (const index of spec.indexes ?? []) {
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${table}_${index.join('_')} ON ${table} (${index.join(', ')})`,
+      );
+    }
+  }
+
+  private register(projection: string, spec: CollectionSpec): void {
+    const table = tableName(spec.name);
+    const names = spec.fields.map((f) => f.name);
+    this.tables.set(spec.name, {
+      spec,
+      projection,
+      table,
+      fields: new Set(names),
+      put: this.db.prepare(
+        `INSERT OR REPLACE INTO ${table} (${['k', 'doc', ...names].join(', ')}) VALUES (${['?', '?', ...names.map(() => '?')].join(', ')})`,
+      ),
+      remove: this.db.prepare(`DELETE FROM ${table} WHERE k = ?`),
+      get: this.db.prepare(`SELECT doc FROM ${table} WHERE k = ?`),
+    });
+  }
+
+  private table(collection: string): Table {
+    const table = this.tables.get(collection);
+    if (table !== undefined) return table;
+    const pending = this.pending.get(collection);
+    if (pending === undefined || !this.tableExists(tableName(collection)))
+      throw new ReadModelMissingError(collection);
+    this.pending.delete(collection);
+    this.register(pending.projection, pending.spec);
+    return this.tables.get(collection)!;
+  }
+
+  private column(table: Table, field: string): string {
+    if (field === 'key') return 'k';
+    if (!table.fields.has(field)) throw new Error(`read store: ${table.spec.name} has no field ${field}`);
+    return field;
+  }
+
+  private where(table: Table, where: Where, params: FieldValue[]): string {
+    const parts: string[] = [];
+    for (const c of where.all ?? []) parts.push(this.condition(table, c, params));
+    for (const group of where.any ?? []) {
+      if (group.length === 0) continue;
+      parts.push(`(${group.map((c) => this.condition(table, c, params)).join(' OR ')})`);
+    }
+    return parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`;
+  }
+
+  private condition(table: Table, c: Condition, params: FieldValue[]): string {
+    const column = this.column(table, c.field);
+    switch (c.op) {
+      case 'null':
+        return `${column} IS NULL`;
+      case 'notNull':
+        return `${column} IS NOT NULL`;
+      case 'in':
+        if (c.value.length === 0) return '0';
+        params.push(...c.value);
+        return `${column} IN (${c.value.map(() => '?').join(', ')})`;
+      case 'has':
+        params.push(`|${c.value}|`);
+        return `instr(${column}, ?) > 0`;
+      default:
+        params.push(c.value);
+        return `${column} ${c.op} ?`;
+    }
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private tableExists(name: string): boolean {
+    return (
+      this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+    );
+  }
+
+  private checkpointRows(): CheckpointRow[] {
+    return this.db.prepare('SELECT * FROM checkpoints ORDER BY projection').all() as CheckpointRow[];
+  }
+}
+
+/** A query on a collection the projector has not created yet (first start, before its first batch). */
+export class ReadModelMissingError extends Error {
+  constructor(readonly collection: string) {
+    super(`read model ${collection} does not exist yet (has the projector run?)`);
+    this.name = 'ReadModelMissingError';
+  }
+}
+
+function tableName(collection: string): string {
+  return `rm_${collection}`;
+}
+
+function fieldValue(value: unknown): FieldValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
