@@ -1,3 +1,5 @@
+import { loadCalendar } from '@accord/calendar-data';
+import { generateDemo } from '@accord/demo';
 import type { ApiHarness } from './api-harness';
 import { litigationCase } from './api-fixtures';
 
@@ -73,4 +75,12 @@ export async function seedCases(h: ApiHarness): Promise<SeededCases> {
     )
   ).id;
   return { reconsideration, litigation, supervision };
+}
+
+/**
+ * A few years of realistic activity from the demo generator, written through the deciders into the
+ * running API's own store, so the dashboard has months, outcomes and deadlines to show.
+ */
+export async function seedDemo(h: ApiHarness, events: number): Promise<void> {
+  await generateDemo(h.built.store, { events, calendar: loadCalendar({ dataDir: h.dataDir }).calendar });
 }

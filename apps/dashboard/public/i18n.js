@@ -224,6 +224,9 @@ const CODES = {
     HIGH: '高',
     MAJOR: '重大',
     open: '进行中',
+    INVITATION_REPLY: '受邀回复（第四、七条）',
+    RISK_ESCALATION: '重大风险报告（第十条）',
+    LETTER_RESPONSE: '建议书回复（第八条）',
     closed: '已结案',
   },
   en: {
@@ -244,6 +247,9 @@ const CODES = {
     HIGH: 'High',
     MAJOR: 'Major',
     open: 'Open',
+    INVITATION_REPLY: 'Reply to an invitation (Art 4/7)',
+    RISK_ESCALATION: 'Major-risk report (Art 10)',
+    LETTER_RESPONSE: 'Response to a letter (Art 8)',
     closed: 'Closed',
   },
 };

@@ -7,7 +7,7 @@ export function shanghaiToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-const dueOf = (row) => pick(row, 'dueOn', 'legalDueOn', 'due', 'dueDate');
+const dueOf = (row) => pick(row, 'dueBy', 'dueOn', 'legalDueOn', 'due', 'dueDate');
 const isProvisional = (row) =>
   Boolean(pick(row, 'provisional') ?? pick(row.explanation ?? {}, 'provisional') ?? false);
 
@@ -30,7 +30,7 @@ const DEADLINE_COLUMNS = () => [
     value: (r) => `${dueOf(r) ?? ''}${isProvisional(r) ? ` (${t('provisional')})` : ''}`,
     label: t('dueOn'),
   },
-  { value: (r) => pick(r, 'recordedDueOn', 'dueOnRecorded', 'recordedDue'), label: t('recordedDueOn') },
+  { value: (r) => pick(r, 'recordedDueBy', 'recordedDueOn', 'recordedDue'), label: t('recordedDueOn') },
   { value: why, label: t('why') },
 ];
 
@@ -43,7 +43,7 @@ export async function deadlines(container) {
   const rows = rowsOf(answer.body);
   const today = shanghaiToday();
   const overdue = (r) =>
-    r.overdue === true || pick(r, 'state', 'status') === 'overdue' || String(dueOf(r) ?? '9999') < today;
+    Boolean(r.overdue) || pick(r, 'state', 'status') === 'overdue' || String(dueOf(r) ?? '9999') < today;
   const sorted = [...rows].sort((a, b) => String(dueOf(a)).localeCompare(String(dueOf(b))));
   mount(
     container,
