@@ -96,7 +96,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
   if (probe.status === 401) return;
   $('token').value = '';
   await show();
-  $('main').focus();
+  $('main').focus({ preventScroll: true });
 });
 
 $('sign-out').addEventListener('click', () => {
