@@ -19,6 +19,7 @@ module.exports = {
     '^@accord/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
     '^@accord/demo$': '<rootDir>/libs/demo/src/index.ts',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
+    '^@accord/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
   },
   testTimeout: 30000,
 };

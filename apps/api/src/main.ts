@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { forkProjector } from './projector-child';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +14,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const built = await buildApp(config);
+  if (process.argv.includes('--with-projector')) {
+    const child = forkProjector(config.dataDir, (line) => process.stderr.write(`accord api: ${line}\n`));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        child.stop();
+        void built.close().finally(() => process.exit(0));
+      });
+    }
+  }
   await built.app.listen(config.port, config.host);
   const address = await built.app.getUrl();
   const { signingKey } = built;

@@ -13,3 +13,4 @@ export * from './mediator';
 export * from './agency';
 export * from './commendation';
 export * from './meeting';
+export * from './deadline/overdue';
