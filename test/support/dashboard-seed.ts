@@ -5,7 +5,7 @@ import { litigationCase } from './api-fixtures';
 
 /** The case numbers the dashboard tests look for (or must never find) on the page. */
 export const SEEDED = {
-  reconsideration: '鲁山复议〔2024〕17号',
+  reconsideration: '鲁山复议〔2019〕17号',
   litigation: '（2024）鲁0423行初12号',
   supervision: '鲁检行监受〔2024〕7号',
 } as const;
