@@ -1,36 +1,29 @@
-import { get, pick, rowsOf } from './api.js';
+import { get, getAll, rowsOf } from './api.js';
 import { t } from './i18n.js';
-import { cellText, columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
+import { columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
 
 /** Today's calendar date in Asia/Shanghai, the Measures' legal day. */
 export function shanghaiToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-const dueOf = (row) => pick(row, 'dueBy', 'dueOn', 'legalDueOn', 'due', 'dueDate');
-const isProvisional = (row) =>
-  Boolean(pick(row, 'provisional') ?? pick(row.explanation ?? {}, 'provisional') ?? false);
+const dueOf = (row) => row.dueBy;
 
-/** Why a deadline falls on its day, in one line: the explanation's own words where it has them. */
-function why(row) {
-  const explanation = pick(row, 'explanation', 'why', 'reason');
-  if (typeof explanation === 'string') return explanation;
-  if (explanation && typeof explanation === 'object') {
-    const text = pick(explanation, 'summary', 'text', 'description');
-    if (typeof text === 'string') return text;
-    return cellText(explanation);
-  }
-  return '';
-}
+/**
+ * Why a deadline falls on its day: the explanation's own words (rule, start, days counted and
+ * skipped), then, when the calendar in force now gives another day than the one recorded, why.
+ */
+const why = (row) => [row.explanation?.text, row.why].filter(Boolean).join(' ');
 
-const DEADLINE_COLUMNS = () => [
-  { value: (r) => pick(r, 'externalCaseNumber', 'caseNumber', 'caseId'), label: t('caseNumber') },
-  { value: (r) => pick(r, 'kind', 'type', 'period'), label: t('kind') },
+const DEADLINE_COLUMNS = (numbers) => [
+  { value: (r) => (r.caseId ? (numbers.get(r.caseId) ?? r.caseId) : r.letterId), label: t('caseNumber') },
+  { key: 'kind', label: t('kind') },
+  { key: 'owner', label: t('owner') },
   {
-    value: (r) => `${dueOf(r) ?? ''}${isProvisional(r) ? ` (${t('provisional')})` : ''}`,
+    value: (r) => `${r.dueBy ?? ''}${r.provisional ? ` (${t('provisional')})` : ''}`,
     label: t('dueOn'),
   },
-  { value: (r) => pick(r, 'recordedDueBy', 'recordedDueOn', 'recordedDue'), label: t('recordedDueOn') },
+  { value: (r) => (r.changed ? r.recordedDueBy : ''), label: t('recordedDueOn') },
   { value: why, label: t('why') },
 ];
 
@@ -40,36 +33,44 @@ export async function deadlines(container) {
     mount(container, notData(t('deadlines'), answer));
     return;
   }
+  // Deadlines name their case by id; the case list (the same reader's) gives its docket number.
+  const cases = await getAll('/cases');
+  const numbers = new Map(cases.ok ? cases.body.items.map((c) => [c.caseId, c.externalCaseNumber]) : []);
   const rows = rowsOf(answer.body);
   const today = shanghaiToday();
-  const overdue = (r) =>
-    Boolean(r.overdue) || pick(r, 'state', 'status') === 'overdue' || String(dueOf(r) ?? '9999') < today;
+  const overdue = (r) => Boolean(r.overdue) || String(dueOf(r) ?? '9999') < today;
   const sorted = [...rows].sort((a, b) => String(dueOf(a)).localeCompare(String(dueOf(b))));
+  const columns = DEADLINE_COLUMNS(numbers);
   mount(
     container,
     positionNote(answer.body),
-    rows.some(isProvisional)
+    rows.some((r) => r.provisional)
       ? el('p', {}, el('span', { class: 'badge warn' }, t('provisional')), ' ', t('provisionalNote'))
       : null,
     panel(
       t('overdue'),
-      dataTable({
-        caption: t('overdue'),
-        file: 'overdue',
-        columns: DEADLINE_COLUMNS(),
-        rows: sorted.filter(overdue),
-      }),
+      dataTable({ caption: t('overdue'), file: 'overdue', columns, rows: sorted.filter(overdue) }),
     ),
     panel(
       t('upcoming'),
       dataTable({
         caption: t('upcoming'),
         file: 'upcoming',
-        columns: DEADLINE_COLUMNS(),
+        columns,
         rows: sorted.filter((r) => !overdue(r)),
       }),
     ),
   );
+}
+
+/** `value` with nested objects flattened to dotted keys (the briefing's figures). */
+function flatten(value, prefix = '', into = {}) {
+  for (const [key, inner] of Object.entries(value ?? {})) {
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+      flatten(inner, `${prefix}${key}.`, into);
+    else into[`${prefix}${key}`] = inner;
+  }
+  return into;
 }
 
 /** Every array in an answer as its own table, every scalar in one key/value table. */
@@ -94,7 +95,7 @@ function answerTables(body, file) {
       const rows = value.map((v) => (v !== null && typeof v === 'object' ? v : { value: v }));
       nodes.push(dataTable({ caption: t(name), file: `${file}-${name}`, columns: columnsOf(rows), rows }));
     } else if (value !== null && typeof value === 'object') {
-      const rows = Object.entries(value).map(([field, v]) => ({ field, value: v }));
+      const rows = Object.entries(flatten(value)).map(([field, v]) => ({ field, value: v }));
       nodes.push(
         dataTable({
           caption: t(name),

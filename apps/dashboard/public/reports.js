@@ -1,6 +1,6 @@
-import { getAll, get, pick, rowsOf } from './api.js';
+import { getAll, get, rowsOf } from './api.js';
 import { code, t } from './i18n.js';
-import { columnsOf, countBy, dataTable, el, figure, mount, notData, panel, positionNote } from './ui.js';
+import { countBy, dataTable, figure, mount, notData, positionNote } from './ui.js';
 
 const CHANNELS = ['RECONSIDERATION', 'LITIGATION', 'PROCURATORIAL_SUPERVISION'];
 const STAGES = [
@@ -13,39 +13,6 @@ const STAGES = [
 ];
 // An invitee's reduced row does not show the stage (Art 17): counted apart, never guessed.
 const REDUCED = 'INVITED_REDUCED';
-
-const monthOf = (row) => pick(row, 'month', 'period', 'yearMonth');
-const agencyOf = (row) => pick(row, 'agency', 'leadAgency');
-const isTotal = (value) => value === undefined || value === null || value === 'ALL' || value === '*';
-
-/** The first key of `row` whose name matches one of `patterns`, in the order of the patterns. */
-function keyLike(rows, ...patterns) {
-  const keys = columnsOf(rows).map((c) => c.key);
-  for (const pattern of patterns) {
-    const found = keys.find((k) => pattern.test(k) && rows.some((r) => typeof r[k] === 'number'));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/**
- * Summary rows for one dimension (month or agency): the rows already totalled over the others when
- * the report gives them, else the finer rows summed (counts only: a median or a rate cannot be summed).
- */
-function rollUp(rows, dimension, others, metrics) {
-  const totals = rows.filter((r) => others.every((o) => isTotal(r[o])) && !isTotal(dimension(r)));
-  if (totals.length > 0) return totals;
-  const merged = new Map();
-  for (const row of rows) {
-    const key = dimension(row);
-    if (isTotal(key)) continue;
-    const into = merged.get(key) ?? { key };
-    for (const metric of metrics)
-      if (typeof row[metric] === 'number') into[metric] = (into[metric] ?? 0) + row[metric];
-    merged.set(key, into);
-  }
-  return [...merged.values()];
-}
 
 const axisChart = (categories, series, { percent = false } = {}) => ({
   legend: { top: 0 },
@@ -125,161 +92,271 @@ export async function overview(container) {
   await monthlyReports(container);
 }
 
-async function monthlyReports(container) {
+/** 化解率 counts these outcomes as resolved (the projector's reading of Art 2), over every outcome recorded. */
+const RESOLVED_OUTCOMES = ['SETTLED', 'MEDIATED', 'WITHDRAWN', 'ADMINISTRATIVE_ACT_CORRECTED'];
+const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'MAJOR'];
+
+const at = (row, path) =>
+  path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), row);
+const number = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const resolvedOf = (row) =>
+  RESOLVED_OUTCOMES.reduce((n, o) => n + number(at(row, `resolvedByOutcome.${o}`)), 0);
+const ratio = (part, whole) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+const percentText = (value) => (value === null ? '' : `${value}%`);
+
+/**
+ * The report's rows (one per month × lead agency × channel) summed by `keyOf`: counts add up, so
+ * rates are computed from the sums rather than averaged.
+ */
+function sumBy(rows, keyOf, figures) {
+  const groups = new Map();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group =
+      groups.get(key) ?? Object.fromEntries([['key', key], ...Object.keys(figures).map((f) => [f, 0])]);
+    for (const [name, read] of Object.entries(figures)) group[name] += number(read(row));
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
+
+/** GET /reports/summary once per view, or the panels that say why there is nothing to show. */
+async function summaryRows(container, titles) {
   const summary = await get('/reports/summary');
+  if (!summary.ok) {
+    mount(
+      container,
+      titles.map((title) => notData(title, summary)),
+    );
+    return undefined;
+  }
+  mount(container, positionNote(summary.body));
+  return { rows: rowsOf(summary.body), body: summary.body };
+}
+
+/** A chart of `series` over `groups` with the same figures as a table. */
+function groupFigure({
+  title,
+  file,
+  groups,
+  keyLabel,
+  keyText = (k) => k,
+  series,
+  columns,
+  percent = false,
+  stack,
+}) {
+  return figure({
+    title,
+    option: axisChart(
+      groups.map((g) => keyText(g.key)),
+      series.map((s) => ({
+        name: s.label,
+        type: s.type ?? 'bar',
+        stack,
+        data: groups.map((g) => (s.value ? s.value(g) : g[s.key])),
+      })),
+      { percent },
+    ),
+    table: dataTable({
+      caption: title,
+      file,
+      columns: [{ value: (g) => keyText(g.key), label: keyLabel }, ...columns],
+      rows: groups,
+    }),
+  });
+}
+
+async function monthlyReports(container) {
   const titles = [
     t('openedResolved'),
     t('resolutionRate'),
     t('daysToResolve'),
     `${t('perAgency')} · ${t('resolved')}`,
   ];
-  if (!summary.ok) {
-    mount(
-      container,
-      titles.map((title) => notData(title, summary)),
-    );
-    return;
-  }
-  const rows = rowsOf(summary.body);
-  const opened = keyLike(rows, /^(cases)?registered$/i, /opened/i, /registered/i);
-  const resolved = keyLike(rows, /^(cases)?resolved$/i, /resolved/i);
-  const rate = keyLike(rows, /resolutionrate/i, /rate/i);
-  const median = keyLike(rows, /median/i);
-  const p90 = keyLike(rows, /p90/i);
-  const months = rollUp(rows, monthOf, ['agency', 'channel'], [opened, resolved].filter(Boolean)).sort(
-    (a, b) => String(monthOf(a) ?? a.key).localeCompare(String(monthOf(b) ?? b.key)),
-  );
-  const month = (r) => monthOf(r) ?? r.key;
-  const percent = (r) => {
-    const value = rate ? r[rate] : undefined;
-    if (typeof value === 'number') return Math.round((value <= 1 ? value * 100 : value) * 10) / 10;
-    return undefined;
+  const summary = await summaryRows(container, titles);
+  if (summary === undefined) return;
+  const counts = {
+    registered: (r) => r.registered,
+    resolved: resolvedOf,
+    outcomes: (r) => r.outcomesRecorded,
   };
-  const monthColumn = { value: month, label: t('month') };
+  const months = sumBy(summary.rows, (r) => r.month, counts);
+  const rate = (g) => ratio(g.resolved, g.outcomes);
+  const rateColumns = [
+    { key: 'resolved', label: t('resolved'), kind: 'num' },
+    { key: 'outcomes', label: t('outcomesRecorded'), kind: 'num' },
+    { value: (g) => percentText(rate(g)), label: t('rate'), kind: 'num' },
+  ];
+  // Medians do not add up: days to resolve are shown per month and channel, as the report gives them.
+  const days = summary.rows
+    .filter((r) => typeof r.medianDaysToResolve === 'number')
+    .map((r) => ({ key: `${r.month} · ${code(r.channel)} · ${code(r.agency)}`, ...r }));
+  const channels = [...new Set(days.map((r) => r.channel))];
+  const dayMonths = [...new Set(days.map((r) => r.month))].sort();
+  // Each channel has one lead agency, so there is one row per month and channel.
+  const medianOf = (month, channel) =>
+    days.find((r) => r.month === month && r.channel === channel)?.medianDaysToResolve ?? null;
   mount(
     container,
-    positionNote(summary.body),
-    figure({
+    groupFigure({
       title: titles[0],
-      option: axisChart(months.map(month), [
-        { name: t('opened'), type: 'bar', data: months.map((r) => r[opened] ?? 0) },
-        { name: t('resolved'), type: 'bar', data: months.map((r) => r[resolved] ?? 0) },
-      ]),
-      table: dataTable({
-        caption: titles[0],
-        file: 'opened-resolved-per-month',
-        columns: [
-          monthColumn,
-          { key: opened, label: t('opened'), kind: 'num' },
-          { key: resolved, label: t('resolved'), kind: 'num' },
-        ],
-        rows: months,
-      }),
+      file: 'opened-resolved-per-month',
+      groups: months,
+      keyLabel: t('month'),
+      series: [
+        { key: 'registered', label: t('opened') },
+        { key: 'resolved', label: t('resolved') },
+      ],
+      columns: [
+        { key: 'registered', label: t('opened'), kind: 'num' },
+        { key: 'resolved', label: t('resolved'), kind: 'num' },
+      ],
     }),
-    figure({
+    groupFigure({
       title: titles[1],
-      option: axisChart(months.map(month), [{ name: t('rate'), type: 'line', data: months.map(percent) }], {
-        percent: true,
-      }),
-      table: dataTable({
-        caption: titles[1],
-        file: 'resolution-rate-per-month',
-        columns: [
-          monthColumn,
-          { value: (r) => (percent(r) === undefined ? '' : `${percent(r)}%`), label: t('rate') },
-        ],
-        rows: months,
-      }),
+      file: 'resolution-rate-per-month',
+      groups: months,
+      keyLabel: t('month'),
+      series: [{ value: rate, label: t('rate'), type: 'line' }],
+      columns: rateColumns,
+      percent: true,
     }),
     figure({
       title: titles[2],
-      option: axisChart(months.map(month), [
-        { name: t('median'), type: 'line', data: months.map((r) => r[median] ?? null) },
-        { name: t('p90'), type: 'line', data: months.map((r) => r[p90] ?? null) },
-      ]),
+      option: axisChart(
+        dayMonths,
+        channels.map((channel) => ({
+          name: `${code(channel)} · ${t('median')}`,
+          type: 'line',
+          connectNulls: true,
+          data: dayMonths.map((m) => medianOf(m, channel)),
+        })),
+      ),
       table: dataTable({
         caption: titles[2],
         file: 'days-to-resolve',
         columns: [
-          monthColumn,
-          { key: median, label: t('median'), kind: 'num' },
-          { key: p90, label: t('p90'), kind: 'num' },
+          { key: 'month', label: t('month') },
+          { key: 'channel', label: t('channel') },
+          { key: 'agency', label: t('leadAgency') },
+          { key: 'outcomesRecorded', label: t('outcomesRecorded'), kind: 'num' },
+          { key: 'medianDaysToResolve', label: t('median'), kind: 'num' },
+          { key: 'p90DaysToResolve', label: t('p90'), kind: 'num' },
         ],
-        rows: months,
+        rows: days,
       }),
     }),
+    groupFigure({
+      title: titles[3],
+      file: 'per-agency',
+      groups: sumBy(summary.rows, (r) => r.agency, counts),
+      keyLabel: t('leadAgency'),
+      keyText: code,
+      series: [
+        { key: 'registered', label: t('opened') },
+        { key: 'resolved', label: t('resolved') },
+      ],
+      columns: [{ key: 'registered', label: t('opened'), kind: 'num' }, ...rateColumns],
+    }),
   );
-  const agencies = rollUp(rows, agencyOf, ['month', 'channel'], [opened, resolved].filter(Boolean));
-  const agency = (r) => agencyOf(r) ?? r.key;
+}
+
+export async function risk(container) {
+  const titles = [t('riskLevels'), t('escalations')];
+  const summary = await summaryRows(container, titles);
+  if (summary === undefined) return;
+  const levels = sumBy(
+    summary.rows,
+    (r) => r.month,
+    Object.fromEntries(RISK_LEVELS.map((level) => [level, (r) => at(r, `riskLevels.${level}`)])),
+  );
+  const escalations = sumBy(summary.rows, (r) => r.month, {
+    count: (r) => at(r, 'escalations.count'),
+    late: (r) => at(r, 'escalations.late'),
+  }).filter((g) => g.count > 0);
+  const onTime = (g) => ratio(g.count - g.late, g.count);
   mount(
     container,
-    figure({
-      title: titles[3],
-      option: axisChart(
-        agencies.map((r) => code(agency(r))),
-        [
-          { name: t('opened'), type: 'bar', data: agencies.map((r) => r[opened] ?? 0) },
-          { name: t('resolved'), type: 'bar', data: agencies.map((r) => r[resolved] ?? 0) },
-        ],
-      ),
-      table: dataTable({
-        caption: titles[3],
-        file: 'per-agency',
-        columns: [
-          { value: agency, label: t('agency') },
-          { key: opened, label: t('opened'), kind: 'num' },
-          { key: resolved, label: t('resolved'), kind: 'num' },
-        ],
-        rows: agencies,
-      }),
+    groupFigure({
+      title: titles[0],
+      file: 'risk-levels-per-month',
+      groups: levels,
+      keyLabel: t('month'),
+      stack: 'risk',
+      series: RISK_LEVELS.map((level) => ({ key: level, label: code(level) })),
+      columns: RISK_LEVELS.map((level) => ({ key: level, label: code(level), kind: 'num' })),
+    }),
+    groupFigure({
+      title: titles[1],
+      file: 'escalations-per-month',
+      groups: escalations,
+      keyLabel: t('month'),
+      series: [
+        { value: (g) => g.count - g.late, label: t('onTime') },
+        { key: 'late', label: t('late') },
+      ],
+      stack: 'escalations',
+      columns: [
+        { key: 'count', label: t('escalationCount'), kind: 'num' },
+        { key: 'late', label: t('late'), kind: 'num' },
+        { value: (g) => percentText(onTime(g)), label: t('promptness'), kind: 'num' },
+      ],
     }),
   );
 }
 
-/**
- * A view made of the report's figures whose names match `patterns` (risk, escalation…; attendance,
- * letters…): one chart per month and the same figures as a table.
- */
-function reportFigures(title, patterns) {
-  return async (container) => {
-    const summary = await get('/reports/summary');
-    if (!summary.ok) {
-      mount(container, notData(title, summary));
-      return;
-    }
-    const rows = rowsOf(summary.body);
-    const metrics = columnsOf(rows)
-      .map((c) => c.key)
-      .filter((k) => patterns.some((p) => p.test(k)) && rows.some((r) => typeof r[k] === 'number'));
-    const months = rollUp(rows, monthOf, ['agency', 'channel'], metrics);
-    const month = (r) => monthOf(r) ?? r.key;
-    mount(
-      container,
-      positionNote(summary.body),
-      figure({
-        title,
-        option: axisChart(
-          months.map(month),
-          metrics.map((m) => ({ name: m, type: 'bar', data: months.map((r) => r[m] ?? 0) })),
-        ),
-        table: dataTable({
-          caption: title,
-          file: title,
-          columns: [
-            { value: month, label: t('month') },
-            ...metrics.map((m) => ({ key: m, label: m, kind: 'num' })),
-          ],
-          rows: months,
-        }),
-      }),
-    );
-  };
-}
-
-export const risk = (container) =>
-  reportFigures(t('riskLevels'), [/risk/i, /^(low|medium|high|major)$/i, /escalat/i, /plan/i, /prompt/i])(
+export async function organs(container) {
+  const titles = [t('headAttendance'), t('letters'), t('commendations')];
+  const summary = await summaryRows(container, titles);
+  if (summary === undefined) return;
+  const attendance = sumBy(summary.rows, (r) => r.month, {
+    requests: (r) => at(r, 'headAttendance.requests'),
+    attended: (r) => at(r, 'headAttendance.attended'),
+  }).filter((g) => g.requests > 0);
+  const letters = sumBy(summary.rows, (r) => r.month, {
+    issued: (r) => at(r, 'letters.issued'),
+    adopted: (r) => at(r, 'letters.adopted'),
+    partlyAdopted: (r) => at(r, 'letters.partlyAdopted'),
+    rejected: (r) => at(r, 'letters.rejected'),
+    overdue: (r) => at(r, 'letters.overdue'),
+  }).filter((g) => g.issued + g.adopted + g.partlyAdopted + g.rejected > 0);
+  const letterFigures = ['issued', 'adopted', 'partlyAdopted', 'rejected', 'overdue'];
+  const hasCommendations = summary.rows.some((r) => r.commendations !== undefined);
+  mount(
     container,
+    groupFigure({
+      title: titles[0],
+      file: 'head-attendance-per-month',
+      groups: attendance,
+      keyLabel: t('month'),
+      series: [
+        { key: 'requests', label: t('attendanceRequests') },
+        { key: 'attended', label: t('attended') },
+      ],
+      columns: [
+        { key: 'requests', label: t('attendanceRequests'), kind: 'num' },
+        { key: 'attended', label: t('attended'), kind: 'num' },
+        { value: (g) => percentText(ratio(g.attended, g.requests)), label: t('attendanceRate'), kind: 'num' },
+      ],
+    }),
+    groupFigure({
+      title: titles[1],
+      file: 'letters-per-month',
+      groups: letters,
+      keyLabel: t('month'),
+      series: letterFigures.map((f) => ({ key: f, label: t(f) })),
+      columns: letterFigures.map((f) => ({ key: f, label: t(f), kind: 'num' })),
+    }),
+    hasCommendations
+      ? groupFigure({
+          title: titles[2],
+          file: 'commendations-per-month',
+          groups: sumBy(summary.rows, (r) => r.month, { commendations: (r) => r.commendations }),
+          keyLabel: t('month'),
+          series: [{ key: 'commendations', label: t('commendations') }],
+          columns: [{ key: 'commendations', label: t('commendations'), kind: 'num' }],
+        })
+      : notData(titles[2], { unavailable: true, path: '/reports/summary → commendations' }),
   );
-
-export const organs = (container) =>
-  reportFigures(t('headAttendance'), [/attend/i, /head/i, /letter/i, /adopt/i, /commend/i])(container);
+}

@@ -57,7 +57,7 @@ export function columnsOf(rows) {
   const keys = [];
   for (const row of rows.slice(0, 20))
     for (const key of Object.keys(row ?? {})) if (!keys.includes(key)) keys.push(key);
-  return keys.map((key) => ({ key, label: key }));
+  return keys.map((key) => ({ key, label: t(key) }));
 }
 
 function valueOf(row, column) {
