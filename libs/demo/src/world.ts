@@ -15,6 +15,8 @@ import {
   type RuleSet,
   RuleError,
   addCalendarDays,
+  fromDayNumber,
+  toDayNumber,
 } from '@accord/domain';
 import type { EventStore } from '@accord/store';
 import { Prng } from './prng';
@@ -116,8 +118,28 @@ export class World {
     this.nowMs = this.instantMs(options.from, 8 * 60);
   }
 
+  /** The legal date of the clock (Asia/Shanghai has no daylight saving: UTC+8 all year). */
   get today(): LegalDate {
-    return this.calendar.legalDateOf(new Date(this.nowMs).toISOString());
+    this.refreshClockReadings();
+    return this.todayCache;
+  }
+
+  /** The clock as an instant, as the API's `metadata.now`. */
+  get nowIso(): Instant {
+    this.refreshClockReadings();
+    return this.isoCache;
+  }
+
+  private cacheMs = Number.NaN;
+  private todayCache: LegalDate = '';
+  private isoCache: Instant = '';
+
+  private refreshClockReadings(): void {
+    if (this.cacheMs === this.nowMs) return;
+    this.cacheMs = this.nowMs;
+    const iso = new Date(this.nowMs).toISOString();
+    this.isoCache = iso;
+    this.todayCache = new Date(this.nowMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   }
 
   get budgetLeft(): number {
@@ -144,19 +166,30 @@ export class World {
 
   /** A working day `n` working days after `date` (n = 0: the date itself if working, else the next). */
   workingDaysAfter(date: LegalDate, n: number): LegalDate {
-    let d = date;
+    let d = toDayNumber(date);
     let left = n;
-    while (!this.calendar.isWorkingDay(d)) d = addCalendarDays(d, 1);
+    while (!this.isWorking(d)) d += 1;
     while (left > 0) {
-      d = addCalendarDays(d, 1);
-      if (this.calendar.isWorkingDay(d)) left -= 1;
+      d += 1;
+      if (this.isWorking(d)) left -= 1;
     }
-    return d;
+    return fromDayNumber(d);
   }
 
   /** The working day on or after `date + n` calendar days. */
   daysAfter(date: LegalDate, n: number): LegalDate {
     return this.workingDaysAfter(addCalendarDays(date, n), 0);
+  }
+
+  /** The calendar answers by date; the simulation asks about the same few thousand days millions of times. */
+  private readonly workingDays = new Map<number, boolean>();
+  private isWorking(dayNumber: number): boolean {
+    let working = this.workingDays.get(dayNumber);
+    if (working === undefined) {
+      working = this.calendar.isWorkingDay(fromDayNumber(dayNumber));
+      this.workingDays.set(dayNumber, working);
+    }
+    return working;
   }
 
   spawn(process: Process, first: Wake = this.today): void {
@@ -208,7 +241,7 @@ export class World {
     if (!slot && this.retired.has(streamId))
       throw new Error(`demo generator bug: ${type} on retired stream ${streamId}`);
     const state = slot ? (slot.state as S) : decider.initialState();
-    const now: Instant = new Date(this.nowMs).toISOString();
+    const now = this.nowIso;
     const metadata: CommandMetadata = { now, actor, rules: this.rules, calendar: this.calendar };
     let events: readonly E[];
     try {
@@ -304,37 +337,42 @@ export class World {
       if (this.pendingCount >= 16384) await this.flush();
     }
     await this.flush();
+    await this.inflight;
   }
 
+  /**
+   * Queues every stream's pending events as one append each, after the previous batch is durable,
+   * then lets the store start committing while the simulation goes on producing the next batch.
+   * The clock only moves between batches, so each batch's recordedAt does not depend on timing.
+   */
   private async flush(): Promise<void> {
+    await this.inflight;
     if (this.pendingCount === 0) return;
     if (this.options.clock) this.options.clock.ms = this.nowMs;
-    const batch = [...this.dirty].map((streamId) => {
+    const appends = [...this.dirty].map((streamId) => {
       const slot = this.streams.get(streamId)!;
       const events = slot.pending;
       slot.pending = [];
-      return { streamId, slot, events };
+      const expectedRevision = slot.stored < 0 ? ('no_stream' as const) : slot.stored;
+      slot.stored += events.length;
+      return this.options.store.append(streamId, events, { expectedRevision });
     });
     this.dirty.clear();
     this.pendingCount = 0;
     this.oldestPendingDay = null;
-    const results = await Promise.all(
-      batch.map(({ streamId, slot, events }) =>
-        this.options.store.append(streamId, events, {
-          expectedRevision: slot.stored < 0 ? 'no_stream' : slot.stored,
-        }),
-      ),
-    );
-    results.forEach((result, i) => {
-      batch[i]!.slot.stored = result.nextExpectedRevision;
-      this.written += result.events.length;
-    });
-    for (const streamId of this.retiring) {
-      if (!this.dirty.has(streamId)) this.streams.delete(streamId);
-    }
+    for (const streamId of this.retiring) this.streams.delete(streamId);
     this.retiring.clear();
-    this.options.onFlush?.(this.written);
+    const inflight = Promise.all(appends).then((results) => {
+      for (const result of results) this.written += result.events.length;
+      this.options.onFlush?.(this.written);
+    });
+    // Awaited at the next flush; until then a failure must not count as unhandled.
+    inflight.catch(() => undefined);
+    this.inflight = inflight;
+    await new Promise((resolve) => setImmediate(resolve));
   }
+
+  private inflight: Promise<void> = Promise.resolve();
 
   private schedule(process: Process, wake: Wake): void {
     if (wake === null) return;
@@ -348,8 +386,7 @@ export class World {
 
   /** The instant `minutes` after midnight of a legal date in Asia/Shanghai. */
   instantMs(date: LegalDate, minutes: number): number {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d) - SHANGHAI_OFFSET_MS + minutes * 60_000;
+    return toDayNumber(date) * 86_400_000 - SHANGHAI_OFFSET_MS + minutes * 60_000;
   }
 
   private push(item: { ms: number; seq: number; process: Process }): void {
