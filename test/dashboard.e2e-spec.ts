@@ -213,6 +213,13 @@ describe('the dashboard in a real browser, on the real API', () => {
       expect(hashes).toContain(event.prevHash);
     }
     expect(await history.innerText()).toContain('CaseRegistered');
+    // The browser runs in UTC; instants are shown on Shanghai's clock all the same.
+    const shanghai = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+    });
+    expect(await history.innerText()).toContain(shanghai.format(new Date(stored[0]!.recordedAt)));
     await screenshot(page, 'audit-history');
   });
 
