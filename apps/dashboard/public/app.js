@@ -5,14 +5,17 @@ import { briefing, deadlines, register } from './lists.js';
 import { organs, overview, risk } from './reports.js';
 import { disposeCharts, el, mount } from './ui.js';
 
+// Reports, the briefing and the register are for the three agencies and auditors (Art 11, 14).
+const agencyOrAuditor = (who) => who.roles.includes('auditor') || !who.agency.startsWith('ORGAN:');
+
 /** The views, in tab order; `offered` hides a tab the reader's token cannot use (the API still decides). */
 const VIEWS = [
   { id: 'overview', render: overview },
   { id: 'deadlines', render: deadlines },
-  { id: 'risk', render: risk },
-  { id: 'organs', render: organs },
-  { id: 'register', render: register, offered: (who) => !who.agency.startsWith('ORGAN:') },
-  { id: 'briefing', render: briefing },
+  { id: 'risk', render: risk, offered: agencyOrAuditor },
+  { id: 'organs', render: organs, offered: agencyOrAuditor },
+  { id: 'register', render: register, offered: agencyOrAuditor },
+  { id: 'briefing', render: briefing, offered: agencyOrAuditor },
   { id: 'audit', render: audit, offered: (who) => who.roles.includes('auditor') },
 ];
 

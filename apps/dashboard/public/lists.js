@@ -1,5 +1,5 @@
-import { get, getAll, rowsOf } from './api.js';
-import { t } from './i18n.js';
+import { caseScrubber, get, getAll, rowsOf } from './api.js';
+import { code, t } from './i18n.js';
 import { columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
 
 /** Today's calendar date in Asia/Shanghai, the Measures' legal day. */
@@ -117,17 +117,25 @@ export async function register(container, { claims }) {
     mount(container, panel(t('register'), el('p', {}, t('agenciesOnly'))));
     return;
   }
+  const scrub = await caseScrubber(claims, t('otherAgencyCase'));
   const alerts = await get('/register/alerts');
   if (!alerts.ok) mount(container, notData(t('alerts'), alerts));
   else {
-    const rows = rowsOf(alerts.body);
+    const rows = scrub(rowsOf(alerts.body));
+    const filingText = (f) => `${code(f.channel)} ${f.externalCaseNumber ?? ''} ${f.acceptedOn ?? ''}`.trim();
+    const columns = [
+      { key: 'partyKey', label: t('partyKey') },
+      { key: 'respondentName', label: t('respondentName') },
+      { value: (a) => a.filings?.length, label: t('filings'), kind: 'num' },
+      { key: 'from', label: t('from') },
+      { key: 'to', label: t('to') },
+      { value: (a) => (a.filings ?? []).map(filingText).join('；'), label: t('caseNumber') },
+      { key: 'note', label: t('note') },
+    ];
     mount(
       container,
       positionNote(alerts.body),
-      panel(
-        t('alerts'),
-        dataTable({ caption: t('alerts'), file: 'pattern-alerts', columns: columnsOf(rows), rows }),
-      ),
+      panel(t('alerts'), dataTable({ caption: t('alerts'), file: 'pattern-alerts', columns, rows })),
     );
   }
   const id = uid('party');
@@ -141,7 +149,7 @@ export async function register(container, { claims }) {
         event.preventDefault();
         result.replaceChildren();
         const answer = await get(`/register/parties/${encodeURIComponent(input.value.trim())}`);
-        mount(result, answer.ok ? answerTables(answer.body, 'party') : notData(t('flags'), answer));
+        mount(result, answer.ok ? answerTables(scrub(answer.body), 'party') : notData(t('flags'), answer));
       },
     },
     el('label', { for: id }, t('partyId')),
@@ -154,7 +162,8 @@ export async function register(container, { claims }) {
 /** The current month in Asia/Shanghai, YYYY-MM. */
 const thisMonth = () => shanghaiToday().slice(0, 7);
 
-export async function briefing(container) {
+export async function briefing(container, { claims }) {
+  const scrub = await caseScrubber(claims, t('otherAgencyCase'));
   const id = uid('period');
   const input = el('input', { id, name: 'period', value: thisMonth(), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?' });
   const result = el('div', { 'aria-live': 'polite' });
@@ -164,7 +173,7 @@ export async function briefing(container) {
     mount(
       result,
       answer.ok
-        ? [positionNote(answer.body), ...answerTables(answer.body, 'briefing')]
+        ? [positionNote(answer.body), ...answerTables(scrub(answer.body), 'briefing')]
         : notData(t('briefingTitle'), answer),
     );
   };

@@ -23,7 +23,7 @@ const axisChart = (categories, series, { percent = false } = {}) => ({
 });
 
 /** Overview: what every member of staff may see of the cases, then the monthly reports. */
-export async function overview(container) {
+export async function overview(container, { claims }) {
   const cases = await getAll('/cases');
   if (!cases.ok) {
     mount(container, notData(t('casesByChannelStage'), cases));
@@ -89,7 +89,9 @@ export async function overview(container) {
       }),
     );
   }
-  await monthlyReports(container);
+  // The monthly figures are for the three agencies and auditors (Art 14); an organ is not offered them.
+  if (claims.roles.includes('auditor') || !claims.agency.startsWith('ORGAN:'))
+    await monthlyReports(container);
 }
 
 /** 化解率 counts these outcomes as resolved (the projector's reading of Art 2), over every outcome recorded. */
