@@ -88,27 +88,38 @@ function trail(container) {
     field('to', t('to'), { placeholder: '2026-12-31T23:59:59Z' }),
   ];
   const result = el('div', { 'aria-live': 'polite' });
+  // The trail can be long: a page at a time, in log order, and a button for the next.
+  const page = async (query, rows) => {
+    const answer = await get(`/audit/trail?${query}`);
+    result.replaceChildren();
+    if (!answer.ok) {
+      mount(result, notData(t('trail'), answer));
+      return;
+    }
+    const all = [...rows, ...rowsOf(answer.body)];
+    const next = answer.body.nextCursor;
+    const more = () => {
+      const following = new URLSearchParams(query);
+      following.set('after', next);
+      void page(following, all);
+    };
+    mount(
+      result,
+      positionNote(answer.body),
+      dataTable({ caption: t('trail'), file: 'audit-trail', columns: EVENT_COLUMNS(), rows: all }),
+      next ? el('button', { type: 'button', onclick: more }, t('more')) : null,
+    );
+  };
   const form = el(
     'form',
     {
       class: 'toolbar',
-      onsubmit: async (event) => {
+      onsubmit: (event) => {
         event.preventDefault();
-        result.replaceChildren();
-        const query = new URLSearchParams();
+        const query = new URLSearchParams({ limit: '100' });
         for (const [, input] of inputs)
           if (input.value.trim() !== '') query.set(input.name, input.value.trim());
-        const answer = await get(`/audit/trail?${query}`);
-        const rows = answer.ok ? rowsOf(answer.body) : [];
-        mount(
-          result,
-          answer.ok
-            ? [
-                positionNote(answer.body),
-                dataTable({ caption: t('trail'), file: 'audit-trail', columns: EVENT_COLUMNS(), rows }),
-              ]
-            : notData(t('trail'), answer),
-        );
+        void page(query, []);
       },
     },
     inputs.flat(),

@@ -7,6 +7,9 @@ export function shanghaiToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
+// The query endpoints' largest page.
+const MAX_ROWS = 500;
+
 const dueOf = (row) => row.dueBy;
 
 /**
@@ -28,7 +31,7 @@ const DEADLINE_COLUMNS = (numbers) => [
 ];
 
 export async function deadlines(container) {
-  const answer = await get('/deadlines');
+  const answer = await get(`/deadlines?limit=${MAX_ROWS}`);
   if (!answer.ok) {
     mount(container, notData(t('deadlines'), answer));
     return;
@@ -59,6 +62,24 @@ export async function deadlines(container) {
         columns,
         rows: sorted.filter((r) => !overdue(r)),
       }),
+    ),
+  );
+  await stuckCases(container);
+}
+
+/** Open cases with no activity for 30 days (the endpoint's default), longest idle first. */
+async function stuckCases(container) {
+  const answer = await get(`/cases/stuck?limit=${MAX_ROWS}`);
+  if (!answer.ok) {
+    mount(container, notData(t('stuck'), answer));
+    return;
+  }
+  const rows = rowsOf(answer.body);
+  mount(
+    container,
+    panel(
+      t('stuck'),
+      dataTable({ caption: t('stuck'), file: 'stuck-cases', columns: columnsOf(rows), rows }),
     ),
   );
 }
