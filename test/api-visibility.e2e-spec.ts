@@ -61,7 +61,7 @@ describe('Art 17 visibility matrix: every agency, an organ and an auditor agains
   };
 
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({}, { inProcessProjector: true });
     const gov = headers('GOV_OFFICE');
     const court = headers('COURT');
     const proc = headers('PROCURATORATE');
@@ -106,7 +106,9 @@ describe('Art 17 visibility matrix: every agency, an organ and an auditor agains
   /** Runs one read and returns its answer with the access events it appended (there must be one). */
   const read = async (reader: Reader, path: string) => {
     const before = (await h.built.store.readStream(ACCESS_LOG_STREAM)).length;
-    const res = await h.http.get(path).set(headers(reader));
+    // The list reads the projector's read model: ask for one that has seen every write so far.
+    const query = path === '/cases' ? { minPosition: await h.built.store.headPosition() } : {};
+    const res = await h.http.get(path).query(query).set(headers(reader));
     const logged = (await h.built.store.readStream(ACCESS_LOG_STREAM, {
       fromRevision: before,
     })) as RecordedEvent<AccessData>[];
@@ -290,22 +292,33 @@ describe('GET /cases: pages, filters, read-your-writes', () => {
   let h: ApiHarness;
   let court: Headers;
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({}, { inProcessProjector: true });
     court = h.auth('COURT', 'court-clerk', 'clerk');
   });
   afterAll(() => h.close());
 
-  it('a case is in the list as soon as its registration has answered (read-your-writes)', async () => {
+  /** The head now: what a client that has just written passes as `minPosition`. */
+  const head = () => h.built.store.headPosition();
+
+  it('a case is in the list once the read model has reached its registration (minPosition)', async () => {
     for (let i = 0; i < 5; i += 1) {
       const created = await h.http.post('/cases').set(court).send(litigationCase()).expect(201);
-      const list = await h.http.get('/cases').query({ limit: 1 }).set(court).expect(200);
+      const list = await h.http
+        .get('/cases')
+        .query({ limit: 1, minPosition: created.body.position })
+        .set(court)
+        .expect(200);
       expect(list.body.items[0].caseId).toBe(created.body.id);
       expect(list.body.position).toBeGreaterThanOrEqual(created.body.position);
     }
   });
 
   it('walks every case once with the cursor, newest first, and records each page read', async () => {
-    const all = await h.http.get('/cases').query({ limit: 100 }).set(court).expect(200);
+    const all = await h.http
+      .get('/cases')
+      .query({ limit: 100, minPosition: await head() })
+      .set(court)
+      .expect(200);
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -335,8 +348,14 @@ describe('GET /cases: pages, filters, read-your-writes', () => {
   });
 
   it('filters by channel and stage', async () => {
-    const [first] = (await h.http.get('/cases').set(court).expect(200)).body.items;
-    await h.http
+    const [first] = (
+      await h.http
+        .get('/cases')
+        .query({ minPosition: await head() })
+        .set(court)
+        .expect(200)
+    ).body.items;
+    const assessment = await h.http
       .post(`/cases/${first.caseId}/eligibility`)
       .set(court)
       .send({
@@ -347,7 +366,7 @@ describe('GET /cases: pages, filters, read-your-writes', () => {
       .expect(201);
     const assessed = await h.http
       .get('/cases')
-      .query({ stage: 'ELIGIBILITY_ASSESSED' })
+      .query({ stage: 'ELIGIBILITY_ASSESSED', minPosition: assessment.body.position })
       .set(court)
       .expect(200);
     expect(assessed.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([first.caseId]);

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { LegalCalendar, RuleSet } from '@accord/domain';
+import type { ReadStore } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
 import type { ApiConfig } from './config/config';
@@ -15,7 +16,8 @@ import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { StreamReader } from './pipeline/stream-reader';
-import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, RULE_SET } from './pipeline/tokens';
+import { API_CONFIG, EVENT_STORE, LEGAL_CALENDAR, READ_STORE, RULE_SET } from './pipeline/tokens';
+import { ReadModels } from './read/read-models';
 import { SLICES } from './slices';
 
 export interface AppDependencies {
@@ -25,6 +27,7 @@ export interface AppDependencies {
   readonly rules: RuleSet;
   readonly tokens: TokenSettings;
   readonly idempotency: IdempotencyStore;
+  readonly readStore: ReadStore;
 }
 
 @Module({})
@@ -41,6 +44,8 @@ export class AppModule {
         { provide: RULE_SET, useValue: deps.rules },
         { provide: TOKEN_SETTINGS, useValue: deps.tokens },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: READ_STORE, useValue: deps.readStore },
+        ReadModels,
         Metrics,
         CommandPipeline,
         StreamReader,

@@ -7,6 +7,12 @@ import { type FastifyError, type FastifyReply, type FastifyRequest, LogControlle
 import pino from 'pino';
 import { CURRENT_RULES, type LegalCalendar, type RuleSet } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
+import {
+  openReadStoreForProjector,
+  openReadStoreForQueries,
+  PROJECTIONS,
+  Projector,
+} from '@accord/read-store';
 import { type EventStore, openSqliteStore } from '@accord/store';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/config';
@@ -28,12 +34,19 @@ export interface BuildOptions {
   readonly store?: EventStore;
   readonly calendar?: LegalCalendar;
   readonly rules?: RuleSet;
+  /**
+   * Run the projector inside this process (tests): its own read-store connection, following this
+   * app's store. `npm start` forks it as a process of its own instead (see projector-child.ts).
+   */
+  readonly inProcessProjector?: boolean;
 }
 
 export interface BuiltApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
   readonly signingKey: SigningKey;
+  /** The in-process projector, when asked for. */
+  readonly projector?: Projector;
   /** Stops the server, then closes the store and api.db (each only if this call opened it). */
   close(): Promise<void>;
 }
@@ -69,6 +82,17 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   // A server: commits move to the store's writer thread whenever requests keep this thread busy.
   const store = options.store ?? (await openSqliteStore(config.dataDir, { startWriterThread: true }));
   const idempotency = new IdempotencyStore(config.dataDir);
+  let projector: Projector | undefined;
+  if (options.inProcessProjector) {
+    projector = new Projector(
+      store,
+      openReadStoreForProjector(config.dataDir, config.readStore),
+      PROJECTIONS,
+    );
+    projector.prepare();
+    projector.start();
+  }
+  const readStore = openReadStoreForQueries(config.dataDir, config.readStore);
 
   const logger = pino({
     level: config.logLevel,
@@ -112,6 +136,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       rules: options.rules ?? CURRENT_RULES,
       tokens: { key: signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience },
       idempotency,
+      readStore,
     }),
     adapter,
     // Only JSON bodies: Nest's urlencoded parser is left out, and Fastify's text/plain parser removed below.
@@ -192,8 +217,14 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     app,
     store,
     signingKey,
+    ...(projector === undefined ? {} : { projector }),
     async close() {
       await app.close();
+      if (projector !== undefined) {
+        await projector.close();
+        projector.readStore.close();
+      }
+      readStore.close();
       idempotency.close();
       if (!options.store) await store.close();
     },

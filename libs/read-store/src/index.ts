@@ -5,3 +5,4 @@ export * from './projector';
 export * from './projections';
 export * from './open-read-store';
 export * from './dump';
+export * from './queries';

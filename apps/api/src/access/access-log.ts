@@ -18,7 +18,7 @@ export type AccessOutcome = 'granted' | 'refused' | 'not_found';
  * Art 17: every read of confidential case data, refused ones included, so that the audit trail
  * shows who saw what. The actor, time and correlation id are in the envelope.
  */
-export type CaseDataAccessed = Event<'CaseDataAccessed', CaseRead | CaseListRead>;
+export type CaseDataAccessed = Event<'CaseDataAccessed', CaseRead | CaseListRead | ReadModelRead>;
 
 /** One case read through `CaseVisibility` (detail, reduced or history). */
 export interface CaseRead {
@@ -39,8 +39,25 @@ export interface CaseListRead {
   caseIds: string[];
   outcome: 'granted';
   /** The query as the reader asked it, so the audit trail can replay what was on screen. */
-  filter: { channel: string | null; stage: string | null; limit: number; after: string | null };
+  filter: { channel: string | null; stage: string | null; limit: number; after: string | null } & Record<
+    string,
+    string | number | null
+  >;
   /** Global position the list reflected. */
+  position: number;
+}
+
+/**
+ * A query on a read model (deadlines, register, audit trail, reports, stuck cases): which cases and
+ * parties it showed, the query as asked, and the log position the answer reflected.
+ */
+export interface ReadModelRead {
+  view: 'query';
+  query: string;
+  caseIds: string[];
+  partyKeys: string[];
+  outcome: AccessOutcome;
+  filter: Record<string, string | number | boolean | null>;
   position: number;
 }
 

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       production: false,
       rateLimitPerMin: 60_000,
       logLevel: 'info',
+      readStore: 'sqlite',
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -21,13 +22,20 @@ describe('loadConfig', () => {
         ACCORD_RATE_LIMIT_PER_MIN: '0',
         LOG_LEVEL: 'loud',
         ACCORD_JWT_SECRET: 'short',
+        ACCORD_READ_STORE: 'mongo',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'ACCORD_RATE_LIMIT_PER_MIN', 'LOG_LEVEL', 'ACCORD_JWT_SECRET'])
+    for (const name of [
+      'PORT',
+      'ACCORD_RATE_LIMIT_PER_MIN',
+      'LOG_LEVEL',
+      'ACCORD_JWT_SECRET',
+      'ACCORD_READ_STORE',
+    ])
       expect(problems).toContain(name);
   });
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { READ_STORE_KINDS, type ReadStoreKind } from '@accord/read-store';
 
 /**
  * Everything the API reads from the environment, parsed and validated once at boot. A bad value
@@ -25,6 +26,8 @@ export interface ApiConfig {
   readonly rateLimitPerMin: number;
   readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
+  /** Where read models live (`sqlite`: `<data>/read.db`); PostgreSQL will join behind the same port. */
+  readonly readStore: ReadStoreKind;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -40,6 +43,7 @@ export const DEFAULTS = {
   rateLimitPerMin: 60_000,
   bodyLimitBytes: 256 * 1024,
   logLevel: 'info' as LogLevel,
+  readStore: 'sqlite' as ReadStoreKind,
 } as const;
 
 /** Every variable the API reads, for docs and for the boot message. */
@@ -54,6 +58,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_RATE_LIMIT_PER_MIN',
   'ACCORD_BODY_LIMIT_BYTES',
   'LOG_LEVEL',
+  'ACCORD_READ_STORE',
   'NODE_ENV',
 ] as const;
 
@@ -109,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const readStore = (text('ACCORD_READ_STORE') ?? DEFAULTS.readStore) as ReadStoreKind;
+  if (!READ_STORE_KINDS.includes(readStore)) {
+    problems.push(
+      `ACCORD_READ_STORE=${JSON.stringify(readStore)}: expected one of ${READ_STORE_KINDS.join(', ')}`,
+    );
+  }
+
   const config: ApiConfig = {
     port,
     host,
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitPerMin: integer('ACCORD_RATE_LIMIT_PER_MIN', DEFAULTS.rateLimitPerMin, 1, 100_000_000),
     bodyLimitBytes: integer('ACCORD_BODY_LIMIT_BYTES', DEFAULTS.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     logLevel,
+    readStore,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -139,6 +152,7 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     rateLimitPerMin: DEFAULTS.rateLimitPerMin,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     logLevel: 'silent',
+    readStore: DEFAULTS.readStore,
     ...overrides,
   };
 }

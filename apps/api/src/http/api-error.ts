@@ -111,6 +111,11 @@ export const API_ERRORS = {
     en: 'The ledger is not ready.',
     zh: '账本尚未就绪。',
   },
+  READ_MODEL_BEHIND: {
+    status: 503,
+    en: 'The read model has not reached the log position asked for (minPosition); retry shortly.',
+    zh: '读模型尚未追上所要求的日志位置（minPosition），请稍后重试。',
+  },
   INTERNAL_ERROR: {
     status: 500,
     en: 'Something went wrong on our side; the incident is logged with your correlation id.',

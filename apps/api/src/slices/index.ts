@@ -13,12 +13,15 @@ import { dashboard } from './dashboard';
 import { LETTER_SLICES } from './letters';
 import { MEDIATOR_SLICES } from './mediators';
 import { MEETING_SLICES } from './meetings';
+import { QUERY_SLICES } from './queries';
 import { REGISTER_SLICES } from './register';
 import type { Slice } from './slice';
 
 /** Every slice the API serves. Adding an act is one line here, pointing at its folder's index. */
 export const SLICES: readonly Slice[] = [
   caseShared,
+  // Before the case slices: `/cases/stuck` is a route of its own, not a case id.
+  ...QUERY_SLICES,
   registerCase,
   getCase,
   getCaseHistory,

@@ -34,6 +34,11 @@ export interface RuleSet {
   readonly flagContestCooldown: DeadlineRule;
   /** Art 11: longest allowed period between a flag's confirmation and its review (expiry) date. */
   readonly flagMaxReviewPeriod: DeadlineRule;
+  /**
+   * Art 11: when the register raises a pattern alert for human review (never a flag): this many
+   * filings by one party against the same organ within this many calendar days.
+   */
+  readonly abusePatternAlert: { readonly minFilings: number; readonly windowDays: number };
 }
 
 export const RULES_2021_V1: RuleSet = {
@@ -69,6 +74,7 @@ export const RULES_2021_V1: RuleSet = {
     counting: 'calendar',
   },
   flagMaxReviewPeriod: { name: 'register.flag.review', article: 'Art 11', days: 365, counting: 'calendar' },
+  abusePatternAlert: { minFilings: 3, windowDays: 365 },
 };
 
 /** Every rule set ever in force, by version, so that history can be explained by the rules of its time. */

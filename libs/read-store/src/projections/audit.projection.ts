@@ -2,6 +2,7 @@ import type { Actor, RecordedEvent } from '@accord/events';
 import type { Projection, ProjectionTx } from '../projection';
 import { streamKind } from './events';
 
+export const AUDIT_PROJECTION = 'audit';
 export const AUDIT_TRAIL = 'audit_trail';
 export const ACCESS_LOG_STREAM = 'access-log';
 
@@ -32,7 +33,7 @@ export interface AuditRow {
  * events are kept without their data, which stays in the ledger under the case's own confidentiality.
  */
 export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent): boolean } = {
-  name: 'audit',
+  name: AUDIT_PROJECTION,
   version: 1,
   collections: [
     {

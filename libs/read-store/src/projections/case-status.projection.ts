@@ -11,6 +11,7 @@ import { type Projection, ProjectionError, type ProjectionTx } from '../projecti
 import { tokenSet } from '../read-store';
 import { domainEvent, streamKind } from './events';
 
+export const CASE_STATUS_PROJECTION = 'case-status';
 export const CASES = 'cases';
 export const LETTERS = 'letters';
 
@@ -59,7 +60,7 @@ export interface LetterRow {
  * once the period is closed in the case.
  */
 export const caseStatusProjection: Projection = {
-  name: 'case-status',
+  name: CASE_STATUS_PROJECTION,
   version: 1,
   reads: ['case', 'letter', 'overdue'],
   collections: [

@@ -9,6 +9,7 @@ import type {
 import type { Projection, ProjectionTx } from '../projection';
 import { domainEvent, streamKind } from './events';
 
+export const DEADLINES_PROJECTION = 'deadlines';
 export const DEADLINES = 'deadlines';
 const SUBJECTS = 'deadline_subjects';
 
@@ -52,7 +53,7 @@ export const deadlineId = (kind: WatchedDeadlineKind, streamId: string, refId: s
  * in the explanation), so a query can recount them with the calendar in force now.
  */
 export const deadlinesProjection: Projection = {
-  name: 'deadlines',
+  name: DEADLINES_PROJECTION,
   version: 1,
   reads: ['case', 'letter', 'overdue'],
   collections: [

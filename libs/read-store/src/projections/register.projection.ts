@@ -3,6 +3,7 @@ import { partyRegisterDecider, type PartyRegisterState } from '@accord/domain';
 import type { Projection, ProjectionTx } from '../projection';
 import { domainEvent, streamKind } from './events';
 
+export const REGISTER_PROJECTION = 'register';
 export const REGISTER_PARTIES = 'register_parties';
 
 /** One filing: a case in which the party appears, as the register shows it (no other party's data). */
@@ -56,7 +57,7 @@ export function partyKeyOf(idScheme: string, idNumber: string): string {
  * stream of the same key (notes, flags, contests). A register entry for key K is stream `party-K`.
  */
 export const registerProjection: Projection = {
-  name: 'register',
+  name: REGISTER_PROJECTION,
   version: 1,
   reads: ['case', 'party'],
   collections: [

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, CASE_CHANNELS, type Agency, type CaseChannel, type LegalDate } from '@accord/events';
 import type { CaseStage } from '@accord/domain';
-import type { VisibleEntry } from './case-directory';
 import { CASE_STAGES } from './list-cases.query.dto';
 
 export class OpenInvitationDto {
@@ -46,32 +45,4 @@ export class CaseListDto {
   nextCursor!: string | null;
   @ApiProperty({ description: 'Global position of the ledger the list reflects (at least your last write).' })
   position!: number;
-}
-
-export function toListItem({ entry, access }: VisibleEntry, agency: string): CaseListItemDto {
-  const shared = {
-    caseId: entry.caseId,
-    access,
-    channel: entry.channel,
-    leadAgency: entry.leadAgency,
-    externalCaseNumber: entry.externalCaseNumber,
-    acceptedOn: entry.acceptedOn,
-    status: entry.status,
-    revision: entry.revision,
-    position: entry.position,
-  };
-  if (access === 'invitee') {
-    return {
-      ...shared,
-      view: 'reduced',
-      openInvitations: entry.openInvitations.filter((i) => i.agency === agency),
-    };
-  }
-  return {
-    ...shared,
-    view: 'full',
-    stage: entry.stage,
-    participants: entry.participants,
-    openInvitations: entry.openInvitations,
-  };
 }

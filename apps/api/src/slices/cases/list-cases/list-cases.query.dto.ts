@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CASE_CHANNELS, type CaseChannel } from '@accord/events';
 import type { CaseStage } from '@accord/domain';
+import { CaseListFiltersDto } from '../../queries/read-query.dto';
 
 export const CASE_STAGES = [
   'REGISTERED',
@@ -16,7 +17,7 @@ export const CASE_STAGES = [
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 25;
 
-export class ListCasesQueryDto {
+export class ListCasesQueryDto extends CaseListFiltersDto {
   @ApiPropertyOptional({ enum: CASE_CHANNELS })
   @IsOptional()
   @IsIn(CASE_CHANNELS)

@@ -1,20 +1,43 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { partyRegisterDecider, registerError } from '@accord/domain';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { partyRegisterDecider, registerError, type RuleSet } from '@accord/domain';
+import { patternAlerts, REGISTER_PROJECTION, type RegisterPartyRow, registerParty } from '@accord/read-store';
+import { AccessLog } from '../../../access/access-log';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { CodeParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
+import { RULE_SET } from '../../../pipeline/tokens';
 import { StreamReader } from '../../../pipeline/stream-reader';
+import { ReadModels } from '../../../read/read-models';
 import { canSeeRegister, partyStreamId } from '../party-stream';
 import { PartyRegisterViewDto } from './register-view.dto';
+
+export class PartyRegisterQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({
+    description: 'Wait until the register read model has reached this log position.',
+    minimum: 0,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  minPosition?: number;
+}
 
 @ApiTags('register')
 @Controller('register/parties')
 export class GetPartyRegisterController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly readModels: ReadModels,
+    private readonly accessLog: AccessLog,
+    @Inject(RULE_SET) private readonly rules: RuleSet,
+  ) {}
 
   @Get(':partyId')
   @Read()
@@ -22,19 +45,55 @@ export class GetPartyRegisterController {
   @ApiOperation({
     summary: "A party's integrity and abuse-of-litigation register (Art 11)",
     description:
-      'The three agencies and auditors; organs are answered 404. Notes, flags (with confirmation, notification, contests, review date) and the flag in force, if any. `asOf` gives the register as recorded at that instant.',
+      'The three agencies and auditors; organs are answered 404. A case party is found by `<idScheme>-<normalised id ' +
+      'number>` (e.g. `RESIDENT_ID-41042319900101123X`), with every filing across channels and agencies; its register ' +
+      'entries (notes, flags with confirmation, notification, contests) are the stream `party-<same key>`. Pattern ' +
+      'alerts for this party are listed too (never a flag). `asOf` gives the register stream as recorded then.',
   })
   @ApiOkResponse({ type: PartyRegisterViewDto })
   async get(
     @CodeParam('partyId') id: string,
-    @Query() query: AsOfQueryDto,
+    @Query() query: PartyRegisterQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<PartyRegisterViewDto> {
     const streamId = partyStreamId(id);
     const loaded = await this.reader.at(streamId, partyRegisterDecider, query.asOf);
+    const visible = canSeeRegister(ctx.actor);
+    let row: RegisterPartyRow | undefined;
+    let readModelPosition: number | null = null;
+    if (visible && query.asOf === undefined) {
+      readModelPosition = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
+      row = this.readModels.query((store) => registerParty(store, id));
+    }
+    const found = visible && (loaded.state.status !== 'none' || row !== undefined);
+    await this.accessLog.record(ctx, {
+      view: 'query',
+      query: 'register.party',
+      caseIds: row?.filings.map((f) => f.caseId) ?? [],
+      partyKeys: [id],
+      outcome: found ? 'granted' : visible ? 'not_found' : 'refused',
+      filter: { asOf: query.asOf ?? null },
+      position: readModelPosition ?? loaded.position,
+    });
     // Invisible answers exactly like unknown (Art 17).
-    if (!(canSeeRegister(ctx.actor) && loaded.state.status !== 'none'))
-      throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
-    return { ...streamView(id, streamId, loaded, query.asOf), register: loaded.state };
+    if (!found) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
+    const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
+    return {
+      ...streamView(id, streamId, loaded, query.asOf),
+      register: loaded.state.status !== 'none' ? loaded.state : row!.register,
+      party:
+        row === undefined
+          ? null
+          : {
+              partyKey: row.partyKey,
+              kind: row.kind,
+              names: row.names,
+              idScheme: row.idScheme,
+              idNumber: row.idNumber,
+            },
+      filings: row?.filings ?? [],
+      alerts: row === undefined ? [] : patternAlerts(row, rule),
+      readModelPosition,
+    } as PartyRegisterViewDto;
   }
 }

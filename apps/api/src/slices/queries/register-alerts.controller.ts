@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RuleSet } from '@accord/domain';
+import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
+import { AccessLog } from '../../access/access-log';
+import { registerError } from '@accord/domain';
+import { ReadEndpoint } from '../../http/openapi.decorators';
+import { Ctx, type RequestContext } from '../../http/request-context';
+import { Read } from '../../identity/access.decorators';
+import { RULE_SET } from '../../pipeline/tokens';
+import { ReadModels } from '../../read/read-models';
+import { canSeeRegister } from '../register/party-stream';
+import { PagedQueryDto } from './read-query.dto';
+
+@ApiTags('register')
+@Controller('register/alerts')
+export class RegisterAlertsController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly accessLog: AccessLog,
+    @Inject(RULE_SET) private readonly rules: RuleSet,
+  ) {}
+
+  @Get()
+  @Read()
+  @ReadEndpoint()
+  @ApiOperation({
+    summary: 'Pattern alerts for human review (Art 11): never a flag',
+    description:
+      "A party with the rule set's number of filings against the same organ within its window (`abusePatternAlert`); " +
+      'each alert names the filings that raised it. The three agencies and auditors; organs are answered 404.',
+  })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { items: { type: 'array' }, position: { type: 'integer' } } },
+  })
+  async list(@Query() query: PagedQueryDto, @Ctx() ctx: RequestContext) {
+    if (!canSeeRegister(ctx.actor)) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: 'alerts' });
+    const position = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
+    const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
+    const items = this.readModels.query((store) => allPatternAlerts(store, rule, query.limit ?? 100));
+    await this.accessLog.record(ctx, {
+      view: 'query',
+      query: 'register.alerts',
+      caseIds: [...new Set(items.flatMap((a) => a.filings.map((f) => f.caseId)))],
+      partyKeys: items.map((a) => a.partyKey),
+      outcome: 'granted',
+      filter: { limit: query.limit ?? 100 },
+      position,
+    });
+    return { rule, items, position };
+  }
+}

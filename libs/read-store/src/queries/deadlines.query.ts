@@ -1,0 +1,81 @@
+import type { Actor } from '@accord/events';
+import { type LegalCalendar, recountDeadline } from '@accord/domain';
+import { CASES, type CaseRow } from '../projections/case-status.projection';
+import { DEADLINES, type DeadlineRow } from '../projections/deadlines.projection';
+import type { Condition, ReadStore } from '../read-store';
+import { rowAccess } from './cases.query';
+
+export interface DeadlineFilter {
+  readonly caseId?: string;
+  readonly kind?: string;
+  readonly overdue?: boolean;
+  /** `open` (default) or `all`. */
+  readonly status?: 'open' | 'all';
+  readonly limit: number;
+}
+
+/**
+ * Deadlines the reader may see, each recounted with the calendar in force now. When the recount
+ * differs from the date recorded when the period began (a year's schedule was corrected since), both
+ * are shown with the reason; a due date in a year with no official schedule is provisional.
+ */
+export function listDeadlines(
+  store: ReadStore,
+  actor: Actor,
+  calendar: LegalCalendar,
+  today: string,
+  filter: DeadlineFilter,
+) {
+  const all: Condition[] = [];
+  if (filter.status !== 'all') all.push({ field: 'status', op: '=', value: 'open' });
+  if (filter.caseId !== undefined) all.push({ field: 'caseId', op: '=', value: filter.caseId });
+  if (filter.kind !== undefined) all.push({ field: 'kind', op: '=', value: filter.kind });
+  if (filter.overdue !== undefined) all.push({ field: 'overdue', op: '=', value: filter.overdue ? 1 : 0 });
+  const rows = store.find<DeadlineRow>(DEADLINES, {
+    all,
+    orderBy: [{ field: 'recordedDueBy', direction: 'asc' }],
+  });
+  const cases = new Map<string, CaseRow | undefined>();
+  const visible = rows.filter((row) => {
+    if (actor.role === 'auditor') return true;
+    if (row.kind === 'LETTER_RESPONSE') return actor.agency === row.watcher || actor.agency === row.owner;
+    if (row.caseId === null) return false;
+    if (!cases.has(row.caseId)) cases.set(row.caseId, store.get<CaseRow>(CASES, row.caseId));
+    const c = cases.get(row.caseId);
+    const access = c === undefined ? undefined : rowAccess(c, actor);
+    // An invitee sees the one period that is its own to meet: its reply.
+    return (
+      access === 'participant' ||
+      (access === 'invitee' && row.kind === 'INVITATION_REPLY' && row.owner === actor.agency)
+    );
+  });
+  return visible.slice(0, filter.limit).map((row) => deadlineView(row, calendar, today));
+}
+
+export function deadlineView(row: DeadlineRow, calendar: LegalCalendar, today: string) {
+  const now = recountDeadline(calendar, row.explanation);
+  const changed = now.dueBy !== row.recordedDueBy;
+  return {
+    deadlineId: row.deadlineId,
+    kind: row.kind,
+    caseId: row.caseId,
+    letterId: row.letterId,
+    refId: row.refId,
+    owner: row.owner,
+    status: row.status,
+    closedBy: row.closedBy,
+    dueBy: now.dueBy,
+    recordedDueBy: row.recordedDueBy,
+    changed,
+    why: changed
+      ? `Recounted with the calendar in force now (${now.explanation.sources.join('; ')}): ${now.explanation.text} ` +
+        `When the period began it was counted as due ${row.recordedDueBy} (${row.explanation.sources.join('; ')}).`
+      : null,
+    provisional: now.provisional,
+    explanation: now.explanation,
+    recordedExplanation: changed ? row.explanation : undefined,
+    overdue: row.overdue === 1 || (row.status === 'open' && today > now.dueBy),
+    overdueRecorded: row.overdue === 1,
+    overdueDetectedOn: row.overdueDetectedOn,
+  };
+}

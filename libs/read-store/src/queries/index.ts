@@ -1,0 +1,5 @@
+export * from './cases.query';
+export * from './deadlines.query';
+export * from './register.query';
+export * from './audit.query';
+export * from './reports.query';
