@@ -4,7 +4,7 @@ import type { Role } from '@accord/events';
 import { ACCESS_LOG_STREAM } from '@accord/api/access/access-log';
 import { startApi, STAFF, type ApiHarness } from './support/api-harness';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
-import { SEEDED, seedCases, seedDemo, type SeededCases } from './support/dashboard-seed';
+import { readModelsCaughtUp, SEEDED, seedCases, seedDemo, type SeededCases } from './support/dashboard-seed';
 
 // Run in the page, as strings: the test's own typings have no DOM.
 const PAINTED_PIXELS = `[...document.querySelectorAll('.chart canvas')].map((canvas) => {
@@ -33,9 +33,10 @@ describe('the dashboard in a real browser, on the real API', () => {
   let cases: SeededCases;
 
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({}, { inProcessProjector: true });
     await seedDemo(h, 3_000);
     cases = await seedCases(h);
+    await readModelsCaughtUp(h);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -84,3 +84,20 @@ export async function seedCases(h: ApiHarness): Promise<SeededCases> {
 export async function seedDemo(h: ApiHarness, events: number): Promise<void> {
   await generateDemo(h.built.store, { events, calendar: loadCalendar({ dataDir: h.dataDir }).calendar });
 }
+
+/**
+ * Waits until every read model the dashboard reads has caught up with the ledger as it is now, so
+ * a page shows the seeded data (the dashboard itself reads what has been projected, as any client).
+ */
+export async function readModelsCaughtUp(h: ApiHarness): Promise<void> {
+  const head = await h.built.store.headPosition();
+  for (const path of ['/cases', '/deadlines', '/register/alerts', '/audit/trail']) {
+    for (let attempt = 0; ; attempt += 1) {
+      const res = await h.http.get(path).query({ minPosition: head, limit: 1 }).set(h.staff.auditor);
+      if (res.status === 200) break;
+      // 503 READ_MODEL_BEHIND after its bounded wait: a large seed can take longer than one wait.
+      if (res.status !== 503 || attempt >= 10)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
+}
