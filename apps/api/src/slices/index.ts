@@ -10,6 +10,7 @@ import { registerCase } from './cases/register-case';
 import { AGENCY_SLICES } from './agencies';
 import { COMMENDATION_SLICES } from './commendations';
 import { LEDGER_SLICES } from './ledger';
+import { dashboard } from './dashboard';
 import { LETTER_SLICES } from './letters';
 import { MEDIATOR_SLICES } from './mediators';
 import { MEETING_SLICES } from './meetings';
@@ -37,4 +38,5 @@ export const SLICES: readonly Slice[] = [
   ...COMMENDATION_SLICES,
   ...MEETING_SLICES,
   ...LEDGER_SLICES,
+  dashboard,
 ];

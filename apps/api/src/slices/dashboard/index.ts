@@ -1,0 +1,4 @@
+import type { Slice } from '../slice';
+import { DashboardController } from './dashboard.controller';
+
+export const dashboard: Slice = { controllers: [DashboardController] };
