@@ -1,4 +1,13 @@
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, hashEnvelope } from '@accord/events/integrity';
@@ -143,6 +152,41 @@ describe('accord verify --checkpoint (insider manipulations)', () => {
     expect(result.stdout).toContain(
       `ledger does NOT match the checkpoint of tree size 80 at position ${first} (stream case-2 revision 1): the event at position ${first} is not the one the checkpoint signed`,
     );
+  });
+
+  it('cosigners refuse to sign a tree rebuilt from a rewritten ledger', async () => {
+    const dir = tampered((db) => {
+      const row = rowAt(db, 'case-1', 0);
+      const event = JSON.parse(row.envelope) as RecordedEvent & { data: Record<string, unknown> };
+      const rewritten = { ...event, data: { ...event.data, note: 'rewritten' } };
+      db.prepare('UPDATE events SET envelope = ?, hash = ? WHERE position = ?').run(
+        canonicalJson(rewritten),
+        hashEnvelope(rewritten),
+        row.position,
+      );
+    });
+    // The insider also throws away the tree file and rebuilds it from the edited ledger, plus one new event.
+    for (const name of readdirSync(dir)) if (name.startsWith('merkle.db')) rmSync(join(dir, name));
+    const store = await openSqliteStore(dir);
+    await store.append('case-100', [sampleAccess(100)], { expectedRevision: 'no_stream' });
+    await store.close();
+    const cosigners = join(root, `cosigners-${Date.now()}`);
+    mkdirSync(cosigners);
+    for (const name of readdirSync(join(intact, 'cosigners')))
+      copyFileSync(join(intact, 'cosigners', name), join(cosigners, name));
+    const result = await accord([
+      'checkpoint',
+      '--data',
+      dir,
+      '--cosigners',
+      cosigners,
+      ...keyFiles.flatMap((k) => ['--key', k]),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'accord checkpoint: COURT refuses to sign: tree size 81 is not consistent with tree size 80, which it signed',
+    );
+    expect(existsSync(join(dir, 'checkpoints'))).toBe(false);
   });
 
   it('catches a deleted tail event of a stream', async () => {
