@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type EventStoreSelection, selectEventStore } from '@accord/store';
+import { type EventStoreSelection, selectEventStore } from '@accord/store/store-selection';
 
 /**
  * Everything the API reads from the environment, parsed and validated once at boot. A bad value
