@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type EventStoreSelection, selectEventStore } from '@accord/store';
+import { type EventStoreSelection, selectEventStore } from '@accord/store/store-selection';
 import { READ_STORE_KINDS, type ReadStoreKind } from '@accord/read-store';
 
 /**
