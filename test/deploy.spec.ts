@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { CONFIG_VARIABLES, loadConfig } from '@accord/api/config/config';
+import { CONFIG_VARIABLES, loadConfig } from '@accord/config';
 
 /**
  * Docker cannot run on the project's machines, so the deployment files are checked for shape:
