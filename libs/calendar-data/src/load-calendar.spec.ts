@@ -123,9 +123,7 @@ describe('loadCalendar', () => {
       const nested = join(dir, 'data-dir');
       mkdirSync(nested);
       writeFileSync(join(nested, 'calendar.json'), JSON.stringify(fix2031));
-      expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe(
-        'holiday',
-      );
+      expect(loadCalendar({ dataDir: nested }).calendar.dayKind('2031-10-01')).toBe('holiday');
       expect(loadCalendar({ cwd: dir }).calendar.dayKind('2031-10-01')).toBe('workday');
       const explicit = writeFile('staff.json', fix2031);
       expect(loadCalendar(explicit).calendar.dayKind('2031-10-01')).toBe('holiday');
