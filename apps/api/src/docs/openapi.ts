@@ -5,6 +5,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDto } from '../http/problem.dto';
 import { ANSWER_SCHEMAS } from './answer-schemas';
+import { codesFor, LISTED_STATUSES } from './problem-codes';
 
 const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDto.name}` };
 const problem = (description: string) => ({
@@ -17,15 +18,41 @@ const problem = (description: string) => ({
  * application/json, so the document is corrected here, once, for every status from 400 up.
  */
 function problemContent(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
-      for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+      const responses = item[method]?.responses ?? {};
+      // A write can be refused by its decider with any kind: each status with codes behind the route is listed.
+      if (method !== 'get')
+        for (const status of LISTED_STATUSES)
+          if ((codesFor(path, status)?.length ?? 0) > 0)
+            responses[status] ??= problem(STATUS_DESCRIPTIONS[status]);
+      for (const [status, response] of Object.entries(responses)) {
         if (Number(status) < 400 || response === undefined || !('description' in response)) continue;
-        response.content = { 'application/problem+json': { schema: PROBLEM_REF } };
+        const codes = codesFor(path, Number(status));
+        if (codes === undefined || codes.length === 0) {
+          response.content = { 'application/problem+json': { schema: PROBLEM_REF } };
+          continue;
+        }
+        // The codes this route can send with this status, from the error catalogues behind it.
+        response.description = `${response.description} Codes: ${codes.join(', ')}.`;
+        response.content = {
+          'application/problem+json': {
+            schema: {
+              allOf: [PROBLEM_REF, { type: 'object', properties: { code: { type: 'string', enum: codes } } }],
+            },
+          },
+        };
       }
     }
   }
 }
+
+const STATUS_DESCRIPTIONS: Readonly<Record<(typeof LISTED_STATUSES)[number], string>> = {
+  403: 'Not this actor’s act.',
+  404: 'Not found, or not visible to your agency (Art 17).',
+  409: 'Conflicts with the current state.',
+  422: 'Refused by a rule of the Measures.',
+};
 
 /** Errors every route can answer, added where a route's own decorators did not already say more. */
 function addCommonErrors(document: OpenAPIObject): void {
