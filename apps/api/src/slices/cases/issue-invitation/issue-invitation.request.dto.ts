@@ -26,6 +26,10 @@ export class IssueInvitationRequestDto {
   )
   addresseeDepartment?: string | null;
 
-  @IsOptionalText('Art 4: the written notice’s document reference (文号); required under v2.', 100, '鲁复邀〔2026〕3号')
+  @IsOptionalText(
+    'Art 4: the written notice’s document reference (文号); required under v2.',
+    100,
+    '鲁复邀〔2026〕3号',
+  )
   documentRef?: string | null;
 }

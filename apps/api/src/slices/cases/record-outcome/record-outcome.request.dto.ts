@@ -41,7 +41,11 @@ export class RecordOutcomeRequestDto {
   @Length(1, 100, { each: true })
   withdrawingPartyIds?: string[] | null;
 
-  @ApiPropertyOptional({ type: CourtApprovalDto, nullable: true, description: 'WITHDRAWN in litigation (v2).' })
+  @ApiPropertyOptional({
+    type: CourtApprovalDto,
+    nullable: true,
+    description: 'WITHDRAWN in litigation (v2).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CourtApprovalDto)

@@ -19,7 +19,8 @@ export class RecordRiskFindingController {
   @Act()
   @WriteEndpoint()
   @ApiOperation({
-    summary: 'Record the court’s finding that the dispute may lead to appeal, petition or instability (Art 5)',
+    summary:
+      'Record the court’s finding that the dispute may lead to appeal, petition or instability (Art 5)',
     description:
       'The court, in its own litigation case (rule set v2). Its 30-day notice period for inviting the government office or the procuratorate runs from this finding, never before acceptance.',
   })

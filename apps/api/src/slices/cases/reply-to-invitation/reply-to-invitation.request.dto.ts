@@ -22,6 +22,10 @@ export class ReplyToInvitationRequestDto {
   @Length(1, 4000)
   reasons?: string | null;
 
-  @IsOptionalText('Art 4 书面回复: the written reply’s document reference (文号); required under v2.', 100, '鲁检行复〔2026〕5号')
+  @IsOptionalText(
+    'Art 4 书面回复: the written reply’s document reference (文号); required under v2.',
+    100,
+    '鲁检行复〔2026〕5号',
+  )
   documentRef?: string | null;
 }
