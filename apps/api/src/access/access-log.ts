@@ -10,8 +10,8 @@ import { EVENT_STORE, RULE_SET } from '../pipeline/tokens';
 
 export const ACCESS_LOG_STREAM = 'access-log';
 
-/** Which view of a case was asked for. `reduced` is what an invited agency sees to reply (Art 4/7). */
-export type CaseView = 'full' | 'reduced' | 'history';
+/** Which view of a case was asked for. `reduced` is what an invited agency sees to reply (Art 4/7); `absence` the facts of an Art 12 absence. */
+export type CaseView = 'full' | 'reduced' | 'history' | 'absence';
 export type AccessOutcome = 'granted' | 'refused' | 'not_found';
 
 /**

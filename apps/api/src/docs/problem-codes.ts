@@ -12,8 +12,6 @@ import {
 import { API_ERRORS } from '../http/api-error';
 import { STATUS_OF_KIND } from '../http/problem';
 import { organGateError } from '../slices/letters/organ-gate';
-import { meetingReadError } from '../slices/meetings/meeting-stream';
-import { flagMeetingError } from '../slices/register/confirm-flag/confirm-flag.errors';
 
 type Catalogue = Readonly<Record<string, RuleErrorSpec>>;
 
@@ -25,9 +23,9 @@ const CATALOGUES_OF_ROUTES: readonly (readonly [prefix: string, catalogues: read
   // Assigning a mediator reads the member's own stream first (Art 13).
   ['/cases', [caseError.catalogue, calendarError.catalogue, mediatorError.catalogue]],
   ['/letters', [letterError.catalogue, calendarError.catalogue]],
-  ['/register', [registerError.catalogue, flagMeetingError.catalogue, calendarError.catalogue]],
+  ['/register', [registerError.catalogue, calendarError.catalogue]],
   ['/mediators', [mediatorError.catalogue]],
-  ['/meetings', [meetingError.catalogue, meetingReadError.catalogue]],
+  ['/meetings', [meetingError.catalogue]],
   ['/agencies', [liaisonError.catalogue]],
   ['/commendations', [commendationError.catalogue]],
 ];

@@ -116,3 +116,29 @@ function summariseSkipped(skipped: readonly SkippedDay[], language: Language): s
   const parts = [...groups].map(([label, count]) => `${label} ×${count}`);
   return `${skipped.length} rest day${skipped.length === 1 ? '' : 's'} (${parts.join(', ')})`;
 }
+
+function isExplanation(value: object): value is DeadlineExplanation {
+  const v = value as Partial<DeadlineExplanation>;
+  return (
+    typeof v.rule === 'string' &&
+    typeof v.article === 'string' &&
+    typeof v.dueBy === 'string' &&
+    typeof v.text === 'string' &&
+    Array.isArray(v.skipped)
+  );
+}
+
+/**
+ * A copy of a JSON view (a case, a letter) with every deadline sentence rendered in `language`.
+ * English is what is stored, so an English reader gets the value itself, untouched.
+ */
+export function localiseExplanations<T>(value: T, language: Language): T {
+  if (language === 'en') return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    if (isExplanation(v)) return { ...v, text: renderExplanation(v, language) };
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(value) as T;
+}

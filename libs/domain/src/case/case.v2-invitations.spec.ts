@@ -125,6 +125,16 @@ describe('v2 notice period (Arts 4–7): from the moment inviting becomes possib
     given(recorded(registerCase({ channel: 'RECONSIDERATION' }, gov)))
       .when(recordRiskFinding({}, gov))
       .thenThrows('RISK_FINDING_WRONG_CHANNEL');
+    // The government office, taking part in a court case, does not record the court's finding.
+    const v1 = { now: NOW, rules: RULES_2021_V1 };
+    const joined = recorded(
+      registerCase({ acceptedOn: '2026-03-02' }, v1),
+      issueInvitation({ noticeServedOn: '2026-03-10' }, v1),
+      replyToInvitation({ repliedOn: '2026-03-11' }, { ...v1, agency: 'GOV_OFFICE' }),
+    );
+    given(joined)
+      .when(recordRiskFinding({ foundOn: '2026-09-21' }, gov))
+      .thenThrows('RISK_FINDING_NOT_COURT', { agency: 'GOV_OFFICE' });
   });
 });
 

@@ -20,6 +20,12 @@ export const commendationError = defineErrors({
     zh: '通报表扬应当写明行政机关及表扬理由。',
   },
   COMMENDATION_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
+  COMMENDATION_NOT_FOUND: {
+    article: 'Art 12',
+    kind: 'not_found',
+    en: 'No such commendation.',
+    zh: '该通报表扬不存在。',
+  },
   COMMENDATION_ALREADY_RECORDED: {
     kind: 'conflict',
     en: 'This commendation has already been recorded.',

@@ -1,5 +1,12 @@
 import { testCalendar } from '../testing/calendar';
-import { CURRENT_RULES, deadlineRules, RULE_SETS, RULES_2021_V1, ruleSetByVersion } from './rule-set';
+import {
+  CURRENT_RULES,
+  deadlineRules,
+  RULE_SETS,
+  RULES_2021_V1,
+  RULES_2021_V2,
+  ruleSetByVersion,
+} from './rule-set';
 
 describe('rule sets', () => {
   it('Art 4/7: notice within 30 calendar days of acceptance, reply within 3 working days of receipt', () => {
@@ -36,5 +43,18 @@ describe('rule sets', () => {
     expect(ruleSetByVersion(CURRENT_RULES.version)).toBe(CURRENT_RULES);
     expect(ruleSetByVersion('lushan-2021-144/v0')).toBeUndefined();
     expect(ruleSetByVersion('toString')).toBeUndefined();
+  });
+
+  it('v2 is current; v1 stays findable for the events recorded under it', () => {
+    expect(CURRENT_RULES).toBe(RULES_2021_V2);
+    expect(ruleSetByVersion('lushan-2021-144/v1')).toBe(RULES_2021_V1);
+    expect(ruleSetByVersion('lushan-2021-144/v2')).toBe(RULES_2021_V2);
+    expect(RULES_2021_V2.noticePeriodStart).toEqual({
+      RECONSIDERATION: 'ACCEPTANCE',
+      LITIGATION: 'RISK_FINDING',
+      PROCURATORIAL_SUPERVISION: 'NON_SUPPORT_DECISION',
+    });
+    expect(RULES_2021_V2.majorRiskPeopleThreshold).toBe(10);
+    expect(RULES_2021_V2.preventionPlan).toMatchObject({ days: 3, counting: 'working', article: 'Art 10' });
   });
 });

@@ -11,6 +11,7 @@ import { recordAttendance } from './record-attendance';
 import { recordConsent } from './record-consent';
 import { recordNonSupportDecision } from './record-non-support-decision';
 import { recordOutcome } from './record-outcome';
+import { recordRiskFinding } from './record-risk-finding';
 import { replyToInvitation } from './reply-to-invitation';
 import { reportAbsence } from './report-absence';
 import { requestParticipation } from './request-participation';
@@ -20,6 +21,7 @@ import { withdrawInvitation } from './withdraw-invitation';
 export const CASE_ACT_SLICES: readonly Slice[] = [
   linkCase,
   recordNonSupportDecision,
+  recordRiskFinding,
   recordConsent,
   issueInvitation,
   replyToInvitation,

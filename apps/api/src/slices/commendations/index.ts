@@ -1,4 +1,5 @@
 import type { Slice } from '../slice';
 import { commendOrgan } from './commend-organ';
+import { readCommendations } from './read-commendations';
 
-export const COMMENDATION_SLICES: readonly Slice[] = [commendOrgan];
+export const COMMENDATION_SLICES: readonly Slice[] = [commendOrgan, readCommendations];

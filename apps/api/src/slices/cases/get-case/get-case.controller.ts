@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RegisteredCase } from '@accord/domain';
+import { localiseExplanations, type RegisteredCase } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { UuidParam } from '../../../http/ids';
 import { JsonAnswer } from '../../../http/json-answer';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { languageOf } from '../../../http/problem';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { CaseVisibility } from '../case-visibility';
@@ -29,6 +30,7 @@ export class GetCaseController {
     @UuidParam('id') id: string,
     @Query() query: AsOfQueryDto,
     @Ctx() ctx: RequestContext,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<CaseViewDto | JsonAnswer> {
     const found = await this.cases.open(ctx, id, 'full', query.asOf);
     const state = found.state as RegisteredCase;
@@ -41,9 +43,13 @@ export class GetCaseController {
       access: found.access,
       view: found.view,
     };
-    // A historical state is folded afresh for each read: nothing to reuse.
-    if (query.asOf !== undefined)
-      return { ...head, case: found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state };
+    // Deadline sentences are stored in English; another language is rendered from their facts.
+    const language = languageOf(acceptLanguage);
+    // A historical state is folded afresh for each read, and a rendered one is not cached: nothing to reuse.
+    if (query.asOf !== undefined || language !== 'en') {
+      const view = found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state;
+      return { ...head, case: localiseExplanations(view, language) };
+    }
     return new JsonAnswer(caseAnswer(state, head, ctx.actor.agency), found.revision);
   }
 }

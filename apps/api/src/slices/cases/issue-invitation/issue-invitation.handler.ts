@@ -22,6 +22,8 @@ export class IssueInvitationHandler implements ICommandHandler<IssueInvitationCo
           to: body.to,
           grounds: body.grounds,
           noticeServedOn: body.noticeServedOn,
+          addresseeDepartment: body.addresseeDepartment ?? null,
+          documentRef: body.documentRef ?? null,
         },
         metadata,
       }),

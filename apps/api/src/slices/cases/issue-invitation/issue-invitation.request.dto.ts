@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { AGENCIES, type Agency } from '@accord/events';
 import { IsLegalDate, IsText } from '../../../http/dto';
+import { IsOptionalText } from '../../../http/optional-text';
 
 export class IssueInvitationRequestDto {
   @ApiProperty({
@@ -13,6 +14,22 @@ export class IssueInvitationRequestDto {
 
   @IsText('Why the agency is invited (e.g. risk of a suit, appeal or petition).', 4000) grounds!: string;
 
-  @IsLegalDate('The day the written notice was served; within 30 days of acceptance (Art 4, Art 7).')
+  @IsLegalDate(
+    'The day the written notice was served; due within 30 days of the moment inviting became possible (v2: acceptance, the non-support decision, or the court’s risk finding, by channel; a late notice is recorded as late).',
+  )
   noticeServedOn!: string;
+
+  @IsOptionalText(
+    'Art 4 书面通知: the invitee’s department the notice is addressed to; default per invitee (行政检察部门 for the procuratorate).',
+    100,
+    '行政检察部门',
+  )
+  addresseeDepartment?: string | null;
+
+  @IsOptionalText(
+    'Art 4: the written notice’s document reference (文号); required under v2.',
+    100,
+    '鲁复邀〔2026〕3号',
+  )
+  documentRef?: string | null;
 }

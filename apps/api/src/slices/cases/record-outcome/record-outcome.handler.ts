@@ -16,7 +16,15 @@ export class RecordOutcomeHandler implements ICommandHandler<RecordOutcomeComman
       ctx,
       command: (metadata): RecordOutcome => ({
         type: 'RecordOutcome',
-        data: { caseId, outcome: body.outcome, decidedOn: body.decidedOn, summary: body.summary },
+        data: {
+          caseId,
+          outcome: body.outcome,
+          decidedOn: body.decidedOn,
+          summary: body.summary,
+          withdrawingPartyIds: body.withdrawingPartyIds ?? null,
+          courtApproval: body.courtApproval ?? null,
+          organAgreement: body.organAgreement ?? null,
+        },
         metadata,
       }),
     });

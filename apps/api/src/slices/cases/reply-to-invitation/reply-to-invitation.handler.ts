@@ -22,6 +22,7 @@ export class ReplyToInvitationHandler implements ICommandHandler<ReplyToInvitati
           answer: body.answer,
           repliedOn: body.repliedOn,
           reasons: body.reasons ?? null,
+          documentRef: body.documentRef ?? null,
         },
         metadata,
       }),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsLegalDate } from '../../../http/dto';
+import { IsOptionalText } from '../../../http/optional-text';
 
 export const INVITATION_ANSWERS = ['ACCEPT', 'DECLINE'] as const;
 
@@ -21,4 +22,11 @@ export class ReplyToInvitationRequestDto {
   @IsString()
   @Length(1, 4000)
   reasons?: string | null;
+
+  @IsOptionalText(
+    'Art 4 书面回复: the written reply’s document reference (文号); required under v2.',
+    100,
+    '鲁检行复〔2026〕5号',
+  )
+  documentRef?: string | null;
 }
