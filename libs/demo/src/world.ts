@@ -66,7 +66,7 @@ const AGENCY_PREFIX: Readonly<Record<Agency, string>> = {
 };
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** The SQLite store's default group-commit size: a batch is exactly one transaction. */
-const MAX_APPENDS_PER_BATCH = 1024;
+export const DEFAULT_APPENDS_PER_BATCH = 1024;
 
 export interface WorldOptions {
   readonly store: EventStore;
@@ -77,6 +77,7 @@ export interface WorldOptions {
   readonly from: LegalDate;
   readonly to: LegalDate;
   readonly clock?: DemoClock;
+  readonly appendsPerBatch?: number;
   readonly onFlush?: (written: number) => void;
 }
 
@@ -346,7 +347,7 @@ export class World {
   }
 
   /**
-   * Queues every stream's pending events as one append each, at most MAX_APPENDS_PER_BATCH per
+   * Queues every stream's pending events as one append each, at most `appendsPerBatch` per
    * batch (one store transaction), with at most two batches outstanding: the store commits one
    * while it receives the next, and the simulation goes on producing meanwhile. The clock moves
    * only before a batch is queued, and each batch starts its own commit, so recordedAt never
@@ -358,11 +359,12 @@ export class World {
     this.dirty.clear();
     this.pendingCount = 0;
     this.oldestPendingDay = null;
-    for (let from = 0; from < streams.length; from += MAX_APPENDS_PER_BATCH) {
+    const size = this.options.appendsPerBatch ?? DEFAULT_APPENDS_PER_BATCH;
+    for (let from = 0; from < streams.length; from += size) {
       while (this.inflight.length >= 2) await this.inflight.shift();
       if (this.options.clock) this.options.clock.ms = this.nowMs;
       let count = 0;
-      const appends = streams.slice(from, from + MAX_APPENDS_PER_BATCH).map((streamId) => {
+      const appends = streams.slice(from, from + size).map((streamId) => {
         const slot = this.streams.get(streamId)!;
         const events = slot.pending;
         slot.pending = [];
