@@ -121,7 +121,7 @@ export class World {
     this.nowMs = this.instantMs(options.from, 8 * 60);
   }
 
-  /** The legal date of the clock (Asia/Shanghai has no daylight saving: UTC+8 all year). */
+  /** The legal date of the clock. */
   get today(): LegalDate {
     this.refreshClockReadings();
     return this.todayCache;
@@ -141,7 +141,7 @@ export class World {
     if (this.cacheMs === this.nowMs) return;
     this.cacheMs = this.nowMs;
     this.isoCache = new Date(this.nowMs).toISOString();
-    this.todayCache = fromDayNumber(Math.floor((this.nowMs + SHANGHAI_OFFSET_MS) / 86_400_000));
+    this.todayCache = legalDateAt(this.nowMs);
   }
 
   /** A fresh UUID (v4 shape) from the id sequence: what the API would have generated. */
@@ -320,7 +320,7 @@ export class World {
     while (this.heap.length > 0) {
       const top = this.pop();
       if (top.ms >= end) break;
-      const topDay = this.calendar.legalDateOf(new Date(top.ms).toISOString());
+      const topDay = legalDateAt(top.ms);
       if (topDay !== day) {
         day = topDay;
         // Clerks record acts within days: flush at a day boundary once a batch is worth a commit
@@ -441,6 +441,11 @@ export class World {
     }
     return top;
   }
+}
+
+/** The legal date of an instant (Asia/Shanghai has no daylight saving: UTC+8 all year). */
+function legalDateAt(ms: number): LegalDate {
+  return fromDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / 86_400_000));
 }
 
 function before(a: { ms: number; seq: number }, b: { ms: number; seq: number }): boolean {
