@@ -452,6 +452,11 @@ const OUTCOME_SUMMARY: Readonly<Record<CaseOutcome, string>> = {
   NOT_RESOLVED: '化解未成功，依法继续审理',
 };
 
+/**
+ * The party as one filing records it. Clerks often give a party a case-local id, and type a
+ * resident id's check letter in lower case, so the register must match filings by identity
+ * document (scheme + normalised number), never by the case's party id.
+ */
 function asParty(w: World, person: Person, caseSeq: number, index: number): CaseParty {
   const localId = w.prng.chance(0.3);
   const lower = person.idNumber.endsWith('X') && w.prng.chance(0.5);
