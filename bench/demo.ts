@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadCalendar } from '@accord/calendar-data';
+import { chosenDataDir } from '@accord/config';
 import { DemoClock, generateDemo } from '@accord/demo';
 import { openSqliteStore, resolveDataDir } from '@accord/store';
 
@@ -14,11 +15,11 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const at = process.argv.indexOf('--events');
   const events = at > 0 ? Number(process.argv[at + 1]) : 200_000;
-  const dir = mkdtempSync(join(resolveDataDir(), '.bench-demo-'));
+  const dir = mkdtempSync(join(resolveDataDir(chosenDataDir(process.env)), '.bench-demo-'));
   try {
     const clock = new DemoClock();
     const store = await openSqliteStore(dir, { clock: clock.now });
-    const { calendar } = loadCalendar({ dataDir: dir, env: {} });
+    const { calendar } = loadCalendar({ dataDir: dir });
     const cpu = process.cpuUsage();
     const started = performance.now();
     const summary = await generateDemo(store, { events, calendar, clock });
