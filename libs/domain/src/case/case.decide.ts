@@ -20,6 +20,7 @@ import {
   type EligibilityGround,
   type InvitationArticle,
   type MajorRiskReason,
+  sameOrganCode,
 } from '@accord/events';
 import type {
   AdoptPreventionPlan,
@@ -567,8 +568,9 @@ function assignMediator({ data, metadata }: AssignMediator, state: CaseState): C
 }
 
 /** Organ codes are compared as codes: case and surrounding blanks do not make two organs different. */
+/** Art 13: organ codes compared after NFKC and case folding, so no lookalike passes for another organ. */
 function sameCode(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
+  return sameOrganCode(a.trim(), b.trim());
 }
 
 function assessRisk({ data, metadata }: AssessRisk, state: CaseState): CaseEvent[] {
