@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { LegalCalendar, RuleSet } from '@accord/domain';
 import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
+import { VisibleRead } from './access/visible-read';
 import type { ApiConfig } from './config/config';
 import { HealthController } from './health/health.controller';
 import { IDEMPOTENCY_STORE, IdempotencyGuard } from './http/idempotency.guard';
@@ -47,6 +48,7 @@ export class AppModule {
         CommandPipeline,
         StreamReader,
         AccessLog,
+        VisibleRead,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         IdempotencyGuard,

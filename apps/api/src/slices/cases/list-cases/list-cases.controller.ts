@@ -49,8 +49,13 @@ export class ListCasesController {
     const items = page.rows.map((row) => toListItem(row, ctx.actor.agency));
     // Art 17: who saw which cases, one access event per page.
     await this.accessLog.record(ctx, {
+      resource: 'case-list',
+      resourceId: null,
+      streamId: null,
       view: 'list',
-      caseIds: items.map((i) => i.caseId),
+      asOf: null,
+      revision: -1,
+      shownIds: items.map((i) => i.caseId),
       outcome: 'granted',
       filter: {
         channel: query.channel ?? null,

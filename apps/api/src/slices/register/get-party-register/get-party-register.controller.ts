@@ -7,14 +7,14 @@ import { CodeParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
-import { StreamReader } from '../../../pipeline/stream-reader';
+import { VisibleRead } from '../../../access/visible-read';
 import { canSeeRegister, partyStreamId } from '../party-stream';
 import { PartyRegisterViewDto } from './register-view.dto';
 
 @ApiTags('register')
 @Controller('register/parties')
 export class GetPartyRegisterController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(private readonly reads: VisibleRead) {}
 
   @Get(':partyId')
   @Read()
@@ -31,10 +31,17 @@ export class GetPartyRegisterController {
     @Ctx() ctx: RequestContext,
   ): Promise<PartyRegisterViewDto> {
     const streamId = partyStreamId(id);
-    const loaded = await this.reader.at(streamId, partyRegisterDecider, query.asOf);
-    // Invisible answers exactly like unknown (Art 17).
-    if (!(canSeeRegister(ctx.actor) && loaded.state.status !== 'none'))
-      throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
+    // Invisible answers exactly like unknown (Art 17); either way the read is recorded.
+    const loaded = await this.reads.open(ctx, {
+      resource: 'register',
+      resourceId: id,
+      streamId,
+      decider: partyRegisterDecider,
+      asOf: query.asOf,
+      exists: (state) => state.status !== 'none',
+      canSee: (_state, actor) => canSeeRegister(actor),
+      notFound: () => registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id }),
+    });
     return { ...streamView(id, streamId, loaded, query.asOf), register: loaded.state };
   }
 }
