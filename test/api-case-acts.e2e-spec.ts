@@ -344,7 +344,7 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
     expect(events[1]!.data).toMatchObject({ invitationId: first.body.id });
   });
 
-  it('an invitation is withdrawn by its inviter and then cannot be answered', async () => {
+  it('an invitation is withdrawn by its inviter and then cannot be answered: the case is unknown to the invitee again', async () => {
     const id = await courtCase(h);
     const invitation = await post(
       `/cases/${id}/invitations`,
@@ -358,12 +358,13 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
       { withdrawnOn: '2024-03-05', reasons: 'settled early' },
       200,
     );
-    // Art 17: withdrawn, the procuratorate is outside the case again.
+    // Art 17: withdrawn, the procuratorate is outside the case again, so the case is unknown to it
+    // (issue 8 §5: not even that the invitation was withdrawn).
     const reply = await h.http
       .post(`/cases/${id}/invitations/${invitation}/reply`)
       .set(proc)
       .send({ answer: 'ACCEPT', repliedOn: '2024-03-05' });
-    expect(reply.status).toBe(409);
-    expect(reply.body.code).toBe('INVITATION_NOT_OPEN');
+    expect(reply.status).toBe(404);
+    expect(reply.body.code).toBe('CASE_NOT_FOUND');
   });
 });

@@ -17,7 +17,7 @@ describe('cases: the first full slice (register, read, as-of, history, Art 17)',
 
   const accessEvents = async (caseId: string) =>
     (await h.built.store.readStream(ACCESS_LOG_STREAM)).filter(
-      (e) => (e.data as { caseId: string }).caseId === caseId,
+      (e) => (e.data as { resourceId: string }).resourceId === caseId,
     ) as RecordedEvent<{
       caseId: string;
       view: string;
@@ -166,10 +166,10 @@ describe('cases: the first full slice (register, read, as-of, history, Art 17)',
       ['COURT', 'auditor', 'full', 'granted'],
     ]);
     expect(events[0]).toMatchObject({
-      type: 'CaseDataAccessed',
+      type: 'DataAccessed',
       streamId: ACCESS_LOG_STREAM,
       correlationId: 'read-1',
-      data: { caseId: id, streamId: `case-${id}`, revision: 0, asOf: null },
+      data: { resource: 'case', resourceId: id, streamId: `case-${id}`, revision: 0, asOf: null },
     });
 
     const missing = '0b0b0b0b-1111-4222-8333-555555555555';

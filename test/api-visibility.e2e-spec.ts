@@ -117,7 +117,17 @@ describe('Art 17 visibility matrix: every agency, an organ and an auditor agains
 
   const expectLogged = (logged: RecordedEvent<AccessData>[], reader: Reader, data: Partial<AccessData>) => {
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ type: 'CaseDataAccessed', actor: READERS[reader], data });
+    // The general access event (Art 17): a case's id is its `resourceId`, a list page's ids its `shownIds`.
+    const { caseId, caseIds, ...rest } = data;
+    expect(logged[0]).toMatchObject({
+      type: 'DataAccessed',
+      actor: READERS[reader],
+      data: {
+        ...rest,
+        ...(caseId === undefined ? {} : { resource: 'case', resourceId: caseId }),
+        ...(caseIds === undefined ? {} : { resource: 'case-list', shownIds: caseIds }),
+      },
+    });
   };
 
   /** An invisible case must answer exactly as a case that does not exist (Art 17: not even its existence). */
@@ -334,7 +344,7 @@ describe('GET /cases: pages, filters, read-your-writes', () => {
       expect(logged.map((e) => e.data)).toEqual([
         expect.objectContaining({
           view: 'list',
-          caseIds: shown,
+          shownIds: shown,
           filter: expect.objectContaining({ limit: 2, after }),
         }),
       ]);
@@ -407,5 +417,153 @@ describe('GET /cases: pages, filters, read-your-writes', () => {
       errors: [expect.objectContaining({ field })],
     });
     expect(await h.built.store.readStream(ACCESS_LOG_STREAM)).toHaveLength(before);
+  });
+});
+
+type Thing = 'LETTER' | 'REGISTER' | 'MEETING' | 'MEDIATOR';
+/** full: may read; none: 404 as for an unknown id. Writes: the status each reader gets for one act. */
+// prettier-ignore
+const OTHER_MATRIX: Readonly<Record<Reader, Readonly<Record<Thing, { read: 'full' | 'none'; write: number }>>>> = {
+  // The court issued (and served) the letter, recorded the meeting listing the government office.
+  COURT:         { LETTER: { read: 'full', write: 409 }, REGISTER: { read: 'full', write: 201 }, MEETING: { read: 'full', write: 409 }, MEDIATOR: { read: 'full', write: 403 } },
+  PROCURATORATE: { LETTER: { read: 'none', write: 404 }, REGISTER: { read: 'full', write: 201 }, MEETING: { read: 'none', write: 404 }, MEDIATOR: { read: 'full', write: 403 } },
+  GOV_OFFICE:    { LETTER: { read: 'none', write: 404 }, REGISTER: { read: 'full', write: 201 }, MEETING: { read: 'full', write: 200 }, MEDIATOR: { read: 'full', write: 403 } },
+  ORGAN:         { LETTER: { read: 'full', write: 403 }, REGISTER: { read: 'none', write: 403 }, MEETING: { read: 'none', write: 403 }, MEDIATOR: { read: 'none', write: 403 } },
+  AUDITOR:       { LETTER: { read: 'full', write: 403 }, REGISTER: { read: 'full', write: 403 }, MEETING: { read: 'full', write: 403 }, MEDIATOR: { read: 'full', write: 403 } },
+};
+const UNKNOWN_ID = '0b0b0b0b-1111-4222-8333-777777777777';
+
+describe('Art 17 visibility matrix beyond cases: letters, party registers, meetings, mediators (reads and writes)', () => {
+  let h: ApiHarness;
+  const ids = {} as Record<Thing, string>;
+  const headers = (reader: Reader): Headers => {
+    const { agency, staffId, role } = READERS[reader];
+    return h.auth(agency, staffId, role);
+  };
+  const paths: Record<
+    Thing,
+    { read: (id: string) => string; write: (id: string, n: number) => [string, object] }
+  > = {
+    LETTER: {
+      read: (id) => `/letters/${id}`,
+      write: (id) => [`/letters/${id}/service`, { servedOn: '2024-09-26' }],
+    },
+    REGISTER: {
+      read: (id) => `/register/parties/${id}`,
+      write: (id) => [
+        `/register/parties/${id}/notes`,
+        { polarity: 'POSITIVE', text: 't', caseRef: 'c-1', notedOn: '2024-10-01' },
+      ],
+    },
+    MEETING: {
+      read: (id) => `/meetings/${id}`,
+      write: (id) => [`/meetings/${id}/acknowledgements`, { acknowledgedOn: '2024-06-05' }],
+    },
+    MEDIATOR: {
+      read: (id) => `/mediators/${id}`,
+      write: (id) => [`/mediators/${id}/suspension`, { suspendedOn: '2024-04-01', reason: 'r' }],
+    },
+  };
+
+  beforeAll(async () => {
+    h = await startApi();
+    const court = headers('COURT');
+    ids.LETTER = (
+      await h.http
+        .post('/letters')
+        .set(court)
+        .send({
+          organ: { code: 'county-land-bureau', name: '县自然资源局' },
+          grounds: ['UNLAWFUL_ACT'],
+          facts: 'f',
+          issuedOn: '2024-09-20',
+        })
+        .expect(201)
+    ).body.id;
+    await h.http
+      .post(`/letters/${ids.LETTER}/service`)
+      .set(court)
+      .send({ servedOn: '2024-09-25' })
+      .expect(200);
+    ids.REGISTER = 'p-matrix';
+    await h.http
+      .post(`/register/parties/${ids.REGISTER}/notes`)
+      .set(court)
+      .send({
+        party: { kind: 'NATURAL_PERSON', name: '张三' },
+        polarity: 'NEGATIVE',
+        text: 't',
+        caseRef: 'c',
+        notedOn: '2024-10-01',
+      })
+      .expect(201);
+    ids.MEETING = (
+      await h.http
+        .post('/meetings')
+        .set(court)
+        .send({
+          kind: 'REGULAR',
+          heldOn: '2024-06-04',
+          attendees: [
+            { agency: 'COURT', staffId: 'judge-1', name: '赵法官' },
+            { agency: 'GOV_OFFICE', staffId: 'gov-1', name: '钱主任' },
+          ],
+          conclusions: ['c'],
+        })
+        .expect(201)
+    ).body.id;
+    ids.MEDIATOR = (
+      await h.http
+        .post('/mediators')
+        .set(h.auth('COURT', 'chief-1', 'lead'))
+        .send({ name: '李四', source: 'LEGAL_WORKER', expertise: [], admittedOn: '2024-03-01' })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => h.close());
+
+  const accessLogLength = async () => (await h.built.store.readStream(ACCESS_LOG_STREAM)).length;
+  const cells = (Object.keys(OTHER_MATRIX) as Reader[]).flatMap((reader) =>
+    (Object.keys(paths) as Thing[]).map((thing) => [reader, thing, OTHER_MATRIX[reader][thing]] as const),
+  );
+
+  it.each(cells)('%s reading the %s: %j, recorded as a DataAccessed', async (reader, thing, sight) => {
+    const unknownId = thing === 'REGISTER' ? 'p-nobody-xx' : UNKNOWN_ID;
+    const before = await accessLogLength();
+    const res = await h.http.get(paths[thing].read(ids[thing])).set(headers(reader));
+    const logged = await h.built.store.readStream(ACCESS_LOG_STREAM, { fromRevision: before });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      type: 'DataAccessed',
+      actor: READERS[reader],
+      data: {
+        resourceId: ids[thing],
+        outcome: sight.read === 'full' ? 'granted' : 'refused',
+        revision: sight.read === 'full' ? expect.any(Number) : -1,
+      },
+    });
+    if (sight.read === 'full') {
+      expect(res.status).toBe(200);
+      return;
+    }
+    const unknown = await h.http.get(paths[thing].read(unknownId)).set(headers(reader));
+    expect(res.status).toBe(404);
+    expect(JSON.stringify({ ...res.body, instance: 0 }).replaceAll(ids[thing], 'ID')).toBe(
+      JSON.stringify({ ...unknown.body, instance: 0 }).replaceAll(unknownId, 'ID'),
+    );
+  });
+
+  it.each(cells)('%s writing to the %s: %j', async (reader, thing, sight) => {
+    const [path, body] = paths[thing].write(ids[thing], 0);
+    const res = await h.http.post(path).set(headers(reader)).send(body);
+    expect(res.status).toBe(sight.write);
+    if (sight.write === 404) {
+      const unknownId = thing === 'REGISTER' ? 'p-nobody-xx' : UNKNOWN_ID;
+      const [unknownPath] = paths[thing].write(unknownId, 0);
+      const unknown = await h.http.post(unknownPath).set(headers(reader)).send(body);
+      expect(JSON.stringify({ ...res.body, instance: 0 }).replaceAll(ids[thing], 'ID')).toBe(
+        JSON.stringify({ ...unknown.body, instance: 0 }).replaceAll(unknownId, 'ID'),
+      );
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { LegalCalendar, RuleSet } from '@accord/domain';
 import type { ReadStore } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
 import { AccessLog } from './access/access-log';
+import { VisibleRead } from './access/visible-read';
 import type { ApiConfig } from '@accord/config';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
@@ -61,6 +62,7 @@ export class AppModule {
         CommandPipeline,
         StreamReader,
         AccessLog,
+        VisibleRead,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         IdempotencyGuard,

@@ -43,6 +43,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ACCORD_JWT_SECRET or ACCORD_JWT_KEY_FILE/);
     expect(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: 'k'.repeat(32) }).production).toBe(true);
   });
+
+  it('validates the security variables (issue 8): ops token length, timeouts, per-address limit', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        ACCORD_OPS_TOKEN: 'short',
+        ACCORD_REQUEST_TIMEOUT_MS: '5000',
+        ACCORD_HEADERS_TIMEOUT_MS: '9000',
+        ACCORD_RATE_LIMIT_ANON_PER_MIN: '0',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('ACCORD_OPS_TOKEN');
+    expect(problems).toContain('ACCORD_HEADERS_TIMEOUT_MS');
+    expect(problems).toContain('ACCORD_RATE_LIMIT_ANON_PER_MIN');
+    const ok = loadConfig({ ACCORD_OPS_TOKEN: 'x'.repeat(32), ACCORD_RATE_LIMIT_ANON_PER_MIN: '30' });
+    expect(ok).toMatchObject({ ops: { token: 'x'.repeat(32) }, rateLimitAnonPerMin: 30 });
+    expect(loadConfig({}).ops).toEqual({});
+  });
 });
 
 describe('loadConfig: the event store', () => {

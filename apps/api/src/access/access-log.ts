@@ -1,64 +1,67 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Event, ProposedEvent } from '@accord/events';
+import {
+  ACCESS_LOG_STREAM,
+  type AccessedResource,
+  type AccessOutcome,
+  type AccessView,
+  type DataAccessed,
+  type DataAccessedData,
+  type ProposedEvent,
+} from '@accord/events';
 import type { RuleSet } from '@accord/domain';
 import type { EventStore } from '@accord/store';
 import type { RequestContext } from '../http/request-context';
 import { Metrics } from '../metrics/metrics';
 import { EVENT_STORE, RULE_SET } from '../pipeline/tokens';
 
-export const ACCESS_LOG_STREAM = 'access-log';
+export { ACCESS_LOG_STREAM };
 
-/** Which view of a case was asked for. `reduced` is what an invited agency sees to reply (Art 4/7); `absence` the facts of an Art 12 absence. */
-export type CaseView = 'full' | 'reduced' | 'history' | 'absence';
-export type AccessOutcome = 'granted' | 'refused' | 'not_found';
+/** Which view of a case was asked for. `reduced` is what an invited agency sees to reply (Art 4/7). */
+export type CaseView = Exclude<AccessView, 'list'>;
 
-/**
- * Art 17: every read of confidential case data, refused ones included, so that the audit trail
- * shows who saw what. The actor, time and correlation id are in the envelope.
- */
-export type CaseDataAccessed = Event<'CaseDataAccessed', CaseRead | CaseListRead | ReadModelRead>;
-
-/** One case read through `CaseVisibility` (detail, reduced or history). */
-export interface CaseRead {
-  caseId: string;
-  streamId: string;
-  view: CaseView;
-  outcome: AccessOutcome;
-  /** The `asOf` instant of a historical read, else null. */
-  asOf: string | null;
+/** One read of one stream, as the access event records it. */
+export interface StreamRead {
+  readonly resource: Exclude<AccessedResource, 'case-list'>;
+  readonly resourceId: string;
+  readonly streamId: string;
+  readonly view: CaseView;
+  readonly outcome: AccessOutcome;
+  readonly asOf: string | null;
   /** Revision the reader saw; -1 when nothing was shown. */
-  revision: number;
+  readonly revision: number;
 }
 
-/** One page of the case list (`GET /cases`): which cases it showed, each row as visible to the reader. */
-export interface CaseListRead {
-  view: 'list';
-  /** Every case the page showed, in the order shown (full and reduced rows alike). */
-  caseIds: string[];
-  outcome: 'granted';
-  /** The query as the reader asked it, so the audit trail can replay what was on screen. */
-  filter: { channel: string | null; stage: string | null; limit: number; after: string | null } & Record<
-    string,
-    string | number | null
-  >;
-  /** Global position the list reflected. */
-  position: number;
+/** The access event's data for one read of one stream. */
+export function streamRead(read: StreamRead): DataAccessedData {
+  return { ...read, shownIds: [], filter: null, position: null };
 }
 
-/**
- * A query on a read model (deadlines, register, audit trail, reports, stuck cases): which cases and
- * parties it showed, the query as asked, and the log position the answer reflected.
- */
-export interface ReadModelRead {
-  view: 'query';
-  query: string;
-  caseIds: string[];
-  partyKeys: string[];
-  outcome: AccessOutcome;
-  filter: Record<string, string | number | boolean | null>;
-  position: number;
+/** One answer from a read model: which cases and parties it showed, the query as asked, the position it reflected. */
+export interface QueryRead {
+  readonly query: string;
+  readonly caseIds: readonly string[];
+  readonly partyKeys: readonly string[];
+  readonly outcome: AccessOutcome;
+  readonly filter: Record<string, string | number | boolean | null>;
+  readonly position: number;
+}
+
+/** The access event's data for one read-model answer; party keys are shown as `party:<key>`. */
+export function queryRead(read: QueryRead): DataAccessedData {
+  return {
+    resource: 'read-model',
+    resourceId: read.query,
+    streamId: null,
+    view: 'query',
+    outcome: read.outcome,
+    asOf: null,
+    revision: -1,
+    shownIds: [...read.caseIds, ...read.partyKeys.map((key) => `party:${key}`)],
+    filter: { ...read.filter },
+    position: read.position,
+  };
 }
 
 interface Pending {
@@ -70,7 +73,7 @@ interface Pending {
 const MAX_BATCH = 1000;
 
 /**
- * Appends access events to one stream (`access-log`, expected revision `any`). A read answers only
+ * Appends access events (`DataAccessed`, libs/events) to one stream (`access-log`, expected revision `any`). A read answers only
  * after its access event is durable; reads arriving while an append is in flight are written
  * together in the next one (group commit), so recording every read costs one fsync per batch, not
  * per read.
@@ -86,13 +89,14 @@ export class AccessLog implements OnApplicationShutdown {
     private readonly metrics: Metrics,
   ) {}
 
-  record(ctx: RequestContext, data: CaseDataAccessed['data']): Promise<void> {
+  /** Art 17: one `DataAccessed` per read of case, party or personal data, granted or refused. */
+  record(ctx: RequestContext, data: DataAccessed['data']): Promise<void> {
     const commandId = randomUUID();
-    const event: ProposedEvent<CaseDataAccessed['data']> = {
+    const event: ProposedEvent<DataAccessed['data']> = {
       // Time-ordered (v7), not random: consecutive access events land on the same `event_id` index
       // page, so a group commit dirties one or two pages of that index instead of one per read.
       eventId: uuidv7(),
-      type: 'CaseDataAccessed',
+      type: 'DataAccessed',
       schemaVersion: 1,
       data,
       occurredAt: ctx.now,

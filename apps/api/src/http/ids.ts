@@ -1,5 +1,6 @@
 import { Injectable, Param, type PipeTransform } from '@nestjs/common';
 import { parse as parseUuid, v5 as uuidv5, validate as isUuid } from 'uuid';
+import { RESERVED_IDS } from '@accord/events';
 import { ApiError } from './api-error';
 import type { RequestContext } from './request-context';
 
@@ -11,7 +12,11 @@ export class IdPipe implements PipeTransform<unknown, string> {
   constructor(private readonly kind: 'uuid' | 'code') {}
 
   transform(value: unknown): string {
-    const ok = typeof value === 'string' && (this.kind === 'uuid' ? isUuid(value) : CODE.test(value));
+    // A code naming a property every object has (`__proto__`, `constructor`) would name a stream
+    // `party-__proto__`, and a map keyed by it misbehaves: refused like any malformed id.
+    const ok =
+      typeof value === 'string' &&
+      (this.kind === 'uuid' ? isUuid(value) : CODE.test(value) && !RESERVED_IDS.has(value));
     if (!ok)
       throw new ApiError('INVALID_ID', { expected: this.kind === 'uuid' ? 'UUID' : '[A-Za-z0-9_-]{1,64}' });
     // One spelling per id: stream names are case-sensitive, UUIDs are not.

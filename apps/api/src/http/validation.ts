@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { RESERVED_IDS, unsafeCharacterIn } from '@accord/events';
 import { ApiError } from './api-error';
 
 export interface FieldError {
@@ -25,6 +26,58 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 /**
+ * What class-transformer would skip silently and class-validator never sees (issue 8 §3, §9): keys
+ * that objects already carry (`toString`, `hasOwnProperty`, `__defineGetter__` …) are refused by
+ * name like any unknown key, and every string anywhere in a body is refused if it holds control
+ * characters, bidirectional overrides, zero-width characters or lone surrogates. One walk here, so
+ * every route and every DTO gets it, including fields added later.
+ */
+export function hostileInputIn(
+  value: unknown,
+  path = '',
+): { field: string; constraints: Record<string, string> }[] {
+  if (typeof value === 'string') {
+    const unsafe = unsafeCharacterIn(value);
+    return unsafe === null
+      ? []
+      : [
+          {
+            field: path || '(body)',
+            constraints: { safeText: `${path || 'body'} must not contain ${unsafe}` },
+          },
+        ];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => hostileInputIn(item, `${path}.${i}`));
+  return Object.keys(value).flatMap((key) => {
+    const field = path ? `${path}.${key}` : key;
+    const keyProblems = RESERVED_IDS.has(key)
+      ? [{ field, constraints: { whitelistValidation: `property ${key} should not exist` } }]
+      : hostileInputIn(key, `${field} (key)`);
+    return [...keyProblems, ...hostileInputIn((value as Record<string, unknown>)[key], field)];
+  });
+}
+
+/** One 400 problem listing every field, in the caller's language. */
+function validationFailed(
+  fields: readonly { field: string; constraints: Record<string, string> }[],
+): ApiError {
+  return new ApiError('VALIDATION_FAILED', (language) => ({
+    errors: fields.map(({ field, constraints }): FieldError => {
+      const names = Object.keys(constraints);
+      return {
+        field,
+        constraints: names,
+        message:
+          language === 'zh'
+            ? `字段 ${field} 不符合要求（${names.join('、')}）`
+            : Object.values(constraints).join('; '),
+      };
+    }),
+  }));
+}
+
+/**
  * Most reads send no query string, yet the pipe would build and validate a query DTO for each one.
  * Validation is a pure function of the value and the class, so once an empty query has passed for
  * a class, every later empty query for it passes too: it gets a fresh instance directly.
@@ -34,6 +87,10 @@ class AccordValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { type, metatype } = metadata;
+    if (type === 'body' || type === 'query') {
+      const hostile = hostileInputIn(value);
+      if (hostile.length > 0) throw validationFailed(hostile);
+    }
     const emptyQuery = type === 'query' && metatype !== undefined && isEmptyObject(value);
     if (emptyQuery && this.emptyQueryPasses.has(metatype)) return new metatype();
     const result: unknown = await super.transform(value, metadata);
@@ -52,21 +109,6 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new ApiError('VALIDATION_FAILED', (language) => ({
-        errors: fields.map(({ field, constraints }): FieldError => {
-          const names = Object.keys(constraints);
-          return {
-            field,
-            constraints: names,
-            message:
-              language === 'zh'
-                ? `字段 ${field} 不符合要求（${names.join('、')}）`
-                : Object.values(constraints).join('; '),
-          };
-        }),
-      }));
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

@@ -18,11 +18,16 @@ export const ACCESSED_RESOURCES = [
   'meeting',
   'mediator',
   'agency',
+  'read-model',
 ] as const;
 export type AccessedResource = (typeof ACCESSED_RESOURCES)[number];
 
-/** `reduced` is what an invited agency sees to reply (Art 4/7); `list` a page of the case list. */
-export type AccessView = 'full' | 'reduced' | 'history' | 'list';
+/**
+ * `reduced` is what an invited agency sees to reply (Art 4/7); `absence` the facts of an Art 12
+ * absence the government office reports; `list` a page of the case list; `query` an answer from a
+ * read model (deadlines, alerts, the audit trail, reports, stuck cases).
+ */
+export type AccessView = 'full' | 'reduced' | 'history' | 'absence' | 'list' | 'query';
 export type AccessOutcome = 'granted' | 'refused' | 'not_found';
 
 export interface DataAccessedData {
@@ -40,7 +45,7 @@ export interface DataAccessedData {
   /** For a list page: every id it showed, in order. Else empty. */
   shownIds: string[];
   /** For a list page: the query as asked, so the trail can replay what was on screen. Else null. */
-  filter: Record<string, string | number | null> | null;
+  filter: Record<string, string | number | boolean | null> | null;
   /** For a list page: the global position it reflected. Else null. */
   position: number | null;
 }

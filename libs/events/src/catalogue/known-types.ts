@@ -1,3 +1,4 @@
+import { ACCESS_EVENT_SCHEMA_VERSIONS } from './access.events';
 import { AGENCY_EVENT_SCHEMA_VERSIONS } from './agency.events';
 import { CASE_EVENT_SCHEMA_VERSIONS } from './case.events';
 import { COMMENDATION_EVENT_SCHEMA_VERSIONS } from './commendation.events';
@@ -6,12 +7,6 @@ import { LETTER_EVENT_SCHEMA_VERSIONS } from './letter.events';
 import { MEDIATOR_EVENT_SCHEMA_VERSIONS } from './mediator.events';
 import { MEETING_EVENT_SCHEMA_VERSIONS } from './meeting.events';
 import { REGISTER_EVENT_SCHEMA_VERSIONS } from './register.events';
-
-/**
- * Access events the API wrote before the general access event had a catalogue entry; they stay
- * readable (Art 17 records are never rewritten).
- */
-export const LEGACY_ACCESS_EVENT_TYPES = ['CaseDataAccessed'] as const;
 
 /**
  * Every event type this build can read. Readers that must stop on a type they do not know (the
@@ -27,5 +22,6 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   ...Object.keys(COMMENDATION_EVENT_SCHEMA_VERSIONS),
   ...Object.keys(MEETING_EVENT_SCHEMA_VERSIONS),
   ...Object.keys(DEADLINE_EVENT_SCHEMA_VERSIONS),
-  ...LEGACY_ACCESS_EVENT_TYPES,
+  // DataAccessed, and CaseDataAccessed as older ledgers hold it (Art 17 records are never rewritten).
+  ...Object.keys(ACCESS_EVENT_SCHEMA_VERSIONS),
 ]);

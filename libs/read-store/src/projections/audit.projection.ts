@@ -1,4 +1,4 @@
-import type { Actor, RecordedEvent } from '@accord/events';
+import { type Actor, isAccessEvent, readAccessEvent, type RecordedEvent } from '@accord/events';
 import type { Projection, ProjectionTx } from '../projection';
 import { streamKind } from './events';
 
@@ -34,7 +34,8 @@ export interface AuditRow {
  */
 export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent): boolean } = {
   name: AUDIT_PROJECTION,
-  version: 1,
+  // 2: a DataAccessed read of one case is filed under that case.
+  version: 2,
   collections: [
     {
       name: AUDIT_TRAIL,
@@ -76,6 +77,10 @@ export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent
 function caseIdOf(event: RecordedEvent): string | null {
   const { kind, id } = streamKind(event.streamId);
   if (kind === 'case') return id;
+  if (isAccessEvent(event)) {
+    const read = readAccessEvent(event);
+    return read.resource === 'case' ? read.resourceId : null;
+  }
   const data = event.data as { caseId?: unknown } | null;
   return data !== null && typeof data === 'object' && typeof data.caseId === 'string' ? data.caseId : null;
 }

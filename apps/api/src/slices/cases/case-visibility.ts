@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { caseAccess, caseDecider, caseError, type CaseState } from '@accord/domain';
-import { AccessLog, type CaseView } from '../../access/access-log';
+import { AccessLog, type CaseView, streamRead } from '../../access/access-log';
 import type { RequestContext } from '../../http/request-context';
 import { type LoadedEvents, type LoadedStream, StreamReader } from '../../pipeline/stream-reader';
 import { caseStreamId } from './case-stream';
@@ -46,17 +46,23 @@ export class CaseVisibility {
             ? undefined
             : 'reduced'
           : wanted;
-    const record = { caseId, streamId, asOf: asOf ?? null };
+    const record = { resource: 'case' as const, resourceId: caseId, streamId, asOf: asOf ?? null };
     if (view === undefined) {
-      await this.accessLog.record(ctx, {
-        ...record,
-        view: wanted,
-        outcome: loaded.state.status === 'none' ? 'not_found' : 'refused',
-        revision: -1,
-      });
+      await this.accessLog.record(
+        ctx,
+        streamRead({
+          ...record,
+          view: wanted,
+          outcome: loaded.state.status === 'none' ? 'not_found' : 'refused',
+          revision: -1,
+        }),
+      );
       throw caseError('CASE_NOT_FOUND', { caseId });
     }
-    await this.accessLog.record(ctx, { ...record, view, outcome: 'granted', revision: loaded.revision });
+    await this.accessLog.record(
+      ctx,
+      streamRead({ ...record, view, outcome: 'granted', revision: loaded.revision }),
+    );
     return { ...loaded, caseId, streamId, access: access!, view };
   }
 

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { AUDIT_PROJECTION, auditTrail } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
-import { AccessLog } from '../../access/access-log';
+import { AccessLog, queryRead } from '../../access/access-log';
 import { ReadEndpoint } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { AuditRead } from '../../identity/access.decorators';
@@ -53,22 +53,24 @@ export class AuditController {
         ...(query.after === undefined ? {} : { after: Number(query.after) }),
       }),
     );
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'audit.trail',
-      caseIds: [...new Set(page.rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId])))],
-      partyKeys: [],
-      outcome: 'granted',
-      filter: {
-        caseId: query.caseId ?? null,
-        staffId: query.staffId ?? null,
-        agency: query.agency ?? null,
-        from: query.from ?? null,
-        to: query.to ?? null,
-        after: query.after ?? null,
-      },
-      position,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'audit.trail',
+        caseIds: [...new Set(page.rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId])))],
+        partyKeys: [],
+        outcome: 'granted',
+        filter: {
+          caseId: query.caseId ?? null,
+          staffId: query.staffId ?? null,
+          agency: query.agency ?? null,
+          from: query.from ?? null,
+          to: query.to ?? null,
+          after: query.after ?? null,
+        },
+        position,
+      }),
+    );
     return { items: page.rows, nextCursor: page.next === null ? null : String(page.next), position };
   }
 
@@ -86,15 +88,17 @@ export class AuditController {
   ): Promise<void> {
     const from = query.fromPosition ?? 0;
     const head = await this.store.headPosition();
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'audit.log',
-      caseIds: [],
-      partyKeys: [],
-      outcome: 'granted',
-      filter: { fromPosition: from },
-      position: head,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'audit.log',
+        caseIds: [],
+        partyKeys: [],
+        outcome: 'granted',
+        filter: { fromPosition: from },
+        position: head,
+      }),
+    );
     const store = this.store;
     // A pull stream: the next batch is read only when the socket has drained the last one.
     async function* lines(): AsyncGenerator<string> {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, DEADLINES_PROJECTION, listDeadlines } from '@accord/read-store';
-import { AccessLog } from '../../access/access-log';
+import { AccessLog, queryRead } from '../../access/access-log';
 import { ReadEndpoint } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
@@ -48,20 +48,22 @@ export class DeadlinesController {
         ...(query.status === undefined ? {} : { status: query.status }),
       }),
     );
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'deadlines',
-      caseIds: [...new Set(items.flatMap((i) => (i.caseId === null ? [] : [i.caseId])))],
-      partyKeys: [],
-      outcome: 'granted',
-      filter: {
-        caseId: query.caseId ?? null,
-        kind: query.kind ?? null,
-        overdue: query.overdue ?? null,
-        status: query.status ?? null,
-      },
-      position,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'deadlines',
+        caseIds: [...new Set(items.flatMap((i) => (i.caseId === null ? [] : [i.caseId])))],
+        partyKeys: [],
+        outcome: 'granted',
+        filter: {
+          caseId: query.caseId ?? null,
+          kind: query.kind ?? null,
+          overdue: query.overdue ?? null,
+          status: query.status ?? null,
+        },
+        position,
+      }),
+    );
     return { today, items, position };
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RuleSet } from '@accord/domain';
 import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
-import { AccessLog } from '../../access/access-log';
+import { AccessLog, queryRead } from '../../access/access-log';
 import { registerError } from '@accord/domain';
 import { ReadEndpoint } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
@@ -38,15 +38,17 @@ export class RegisterAlertsController {
     const position = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
     const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
     const items = this.readModels.query((store) => allPatternAlerts(store, rule, query.limit ?? 100));
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'register.alerts',
-      caseIds: [...new Set(items.flatMap((a) => a.filings.map((f) => f.caseId)))],
-      partyKeys: items.map((a) => a.partyKey),
-      outcome: 'granted',
-      filter: { limit: query.limit ?? 100 },
-      position,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'register.alerts',
+        caseIds: [...new Set(items.flatMap((a) => a.filings.map((f) => f.caseId)))],
+        partyKeys: items.map((a) => a.partyKey),
+        outcome: 'granted',
+        filter: { limit: query.limit ?? 100 },
+        position,
+      }),
+    );
     return { rule, items, position };
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { isAgency } from '@accord/events';
 import { briefing, CASE_STATUS_PROJECTION, parsePeriod, reportCsv, reportSummary } from '@accord/read-store';
-import { AccessLog } from '../../access/access-log';
+import { AccessLog, queryRead } from '../../access/access-log';
 import { ApiError } from '../../http/api-error';
 import { ReadEndpoint } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
@@ -74,15 +74,17 @@ export class ReportsController {
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
     const period = parsePeriod(query.period ?? ctx.now.slice(0, 7))!;
     const body = this.readModels.query((store) => briefing(store, period));
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'reports.briefing',
-      caseIds: [...new Set([...body.majorRiskCases, ...body.overdueCases].map((c) => c.caseId))],
-      partyKeys: [],
-      outcome: 'granted',
-      filter: { period: period.label },
-      position,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'reports.briefing',
+        caseIds: [...new Set([...body.majorRiskCases, ...body.overdueCases].map((c) => c.caseId))],
+        partyKeys: [],
+        outcome: 'granted',
+        filter: { period: period.label },
+        position,
+      }),
+    );
     return { ...body, position };
   }
 }

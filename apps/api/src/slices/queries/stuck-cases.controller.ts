@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, stuckCases } from '@accord/read-store';
-import { AccessLog } from '../../access/access-log';
+import { AccessLog, queryRead } from '../../access/access-log';
 import { ReadEndpoint } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
@@ -36,15 +36,17 @@ export class StuckCasesController {
     const items = this.readModels.query((store) =>
       stuckCases(store, ctx.actor, today, days, query.limit ?? 100),
     );
-    await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'cases.stuck',
-      caseIds: items.map((i) => i.caseId),
-      partyKeys: [],
-      outcome: 'granted',
-      filter: { days },
-      position,
-    });
+    await this.accessLog.record(
+      ctx,
+      queryRead({
+        query: 'cases.stuck',
+        caseIds: items.map((i) => i.caseId),
+        partyKeys: [],
+        outcome: 'granted',
+        filter: { days },
+        position,
+      }),
+    );
     return { today, days, items, position };
   }
 }

@@ -1,4 +1,4 @@
-import { type CaseEvent } from '@accord/events';
+import { type CaseEvent, sameOrganCode } from '@accord/events';
 import type { AssignMediator } from '../case.commands';
 import { caseError } from '../case.errors';
 import { notBefore, participantCase, pastDate, requireText, today } from '../case.guards';
@@ -41,7 +41,7 @@ export function assignMediator({ data, metadata }: AssignMediator, state: CaseSt
   ];
 }
 
-/** Organ codes are compared as codes: case and surrounding blanks do not make two organs different. */
+/** Art 13: organ codes compared after NFKC and case folding, so no lookalike passes for another organ. */
 function sameCode(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
+  return sameOrganCode(a.trim(), b.trim());
 }

@@ -4,14 +4,15 @@ import type { Agency } from '@accord/events';
 import { agencyDecider } from '@accord/domain';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Read } from '../../../identity/access.decorators';
-import { StreamReader } from '../../../pipeline/stream-reader';
+import { VisibleRead } from '../../../access/visible-read';
+import { Ctx, type RequestContext } from '../../../http/request-context';
 import { AgencyParam, agencyStreamId } from '../agency-stream';
 import { AgencyViewDto } from './agency-view.dto';
 
 @ApiTags('agencies')
 @Controller('agencies')
 export class GetAgencyController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(private readonly reads: VisibleRead) {}
 
   @Get(':code')
   @Read()
@@ -22,9 +23,18 @@ export class GetAgencyController {
       'Any authenticated caller, organs included: a liaison exists to be contacted. The three agencies always exist; before a first designation the record is empty.',
   })
   @ApiOkResponse({ type: AgencyViewDto })
-  async get(@AgencyParam('code') agency: Agency): Promise<AgencyViewDto> {
+  async get(@AgencyParam('code') agency: Agency, @Ctx() ctx: RequestContext): Promise<AgencyViewDto> {
     const streamId = agencyStreamId(agency);
-    const loaded = await this.reader.current(streamId, agencyDecider);
+    // Liaisons are named people with contacts: every read is recorded (Art 17), though all may read.
+    const loaded = await this.reads.open(ctx, {
+      resource: 'agency',
+      resourceId: agency,
+      streamId,
+      decider: agencyDecider,
+      exists: () => true,
+      canSee: () => true,
+      notFound: () => new Error('unreachable: every agency exists'),
+    });
     return {
       id: agency,
       streamId,

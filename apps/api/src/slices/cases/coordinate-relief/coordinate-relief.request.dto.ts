@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { IsLegalDate, IsText } from '../../../http/dto';
+import { IsIdentifier, IsLegalDate, IsText } from '../../../http/dto';
 
 export class CoordinateReliefRequestDto {
-  @IsText('The party relieved, by its partyId in the case.', 64, 'p-1') partyId!: string;
+  @IsIdentifier('The party relieved, by its partyId in the case.', 64, 'p-1') partyId!: string;
 
   @IsText('The department that provides the relief.', 200, '县民政局') department!: string;
 

@@ -63,8 +63,13 @@ export class ListCasesController {
     });
     // Art 17: who saw which cases, one access event per page.
     await this.accessLog.record(ctx, {
+      resource: 'case-list',
+      resourceId: null,
+      streamId: null,
       view: 'list',
-      caseIds: items.map((i) => i.caseId),
+      asOf: null,
+      revision: -1,
+      shownIds: items.map((i) => i.caseId),
       outcome: 'granted',
       filter: {
         channel: query.channel ?? null,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ACTIVITY_KINDS, AGENCIES, type ActivityKind, type Agency } from '@accord/events';
-import { IsLegalDate } from '../../../http/dto';
+import { IsIdentifierText, IsLegalDate } from '../../../http/dto';
 
 export class RecordActivityRequestDto {
   @ApiProperty({
@@ -32,6 +32,7 @@ export class RecordActivityRequestDto {
   @ApiProperty({ type: [String], description: 'Parties present, by partyId.' })
   @IsString({ each: true })
   @Length(1, 64, { each: true })
+  @IsIdentifierText({ each: true })
   @ArrayMaxSize(100)
   partyIds!: string[];
 

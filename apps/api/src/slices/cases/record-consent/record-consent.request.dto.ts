@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CONSENT_STATES, type ConsentState } from '@accord/events';
-import { IsLegalDate, IsText } from '../../../http/dto';
+import { IsIdentifier, IsLegalDate } from '../../../http/dto';
 
 export class RecordConsentRequestDto {
-  @IsText('The party, by its partyId in the case.', 64, 'p-1') partyId!: string;
+  @IsIdentifier('The party, by its partyId in the case.', 64, 'p-1') partyId!: string;
 
   @ApiProperty({ enum: CONSENT_STATES, description: 'Art 2 (自愿): consent given, or withdrawn.' })
   @IsIn(CONSENT_STATES)

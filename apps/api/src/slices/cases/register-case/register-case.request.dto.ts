@@ -19,18 +19,19 @@ import {
   type CasePartyIdScheme,
   type CasePartyKind,
 } from '@accord/events';
-import { IsLegalDate, IsText } from '../../../http/dto';
+import { DATE_FLOORS, IsIdentifier, IsLegalDate, IsOrganCode, IsText } from '../../../http/dto';
 
 export class CasePartyDto {
-  @IsText('Id of the party within the case (used by consents and activities).', 64, 'p-1') partyId!: string;
+  @IsIdentifier('Id of the party within the case (used by consents and activities).', 64, 'p-1')
+  partyId!: string;
   @ApiProperty({ enum: CASE_PARTY_KINDS }) @IsIn(CASE_PARTY_KINDS) kind!: CasePartyKind;
   @IsText('Name as on the case file.', 200, '张三') name!: string;
   @ApiProperty({ enum: CASE_PARTY_ID_SCHEMES }) @IsIn(CASE_PARTY_ID_SCHEMES) idScheme!: CasePartyIdScheme;
-  @IsText('Identity document or credit code number.', 64) idNumber!: string;
+  @IsIdentifier('Identity document or credit code number.', 64) idNumber!: string;
 }
 
 export class OrganRefDto {
-  @IsText('Organ code.', 64, 'county-land-bureau') code!: string;
+  @IsOrganCode('Organ code.') code!: string;
   @IsText('Organ name.', 200, '县自然资源局') name!: string;
 }
 
@@ -42,9 +43,14 @@ export class RegisterCaseRequestDto {
   @IsIn(CASE_CHANNELS)
   channel!: CaseChannel;
 
-  @IsText("The lead agency's own docket number.", 100, '（2024）鲁0423行初12号') externalCaseNumber!: string;
+  @IsIdentifier("The lead agency's own docket number.", 100, '（2024）鲁0423行初12号')
+  externalCaseNumber!: string;
 
-  @IsLegalDate('The day the case was accepted (受理); Art 4/7 deadlines count from it.') acceptedOn!: string;
+  @IsLegalDate(
+    'The day the case was accepted (受理); Art 4/7 deadlines count from it.',
+    DATE_FLOORS.caseAcceptance,
+  )
+  acceptedOn!: string;
 
   @ApiProperty({ type: [CasePartyDto] })
   @IsArray()

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AGENCIES, type Agency } from '@accord/events';
 import { absenceViewFor, caseDecider, caseError, type AbsenceView } from '@accord/domain';
-import { AccessLog } from '../../../access/access-log';
+import { AccessLog, streamRead } from '../../../access/access-log';
 import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
@@ -53,14 +53,18 @@ export class GetAbsenceController {
     const streamId = caseStreamId(caseId);
     const { state, revision } = await this.reader.current(streamId, caseDecider);
     const view = state.status === 'none' ? null : absenceViewFor(state, ctx.actor.agency, requestId);
-    await this.accessLog.record(ctx, {
-      caseId,
-      streamId,
-      view: 'absence',
-      outcome: view ? 'granted' : state.status === 'none' ? 'not_found' : 'refused',
-      asOf: null,
-      revision: view ? revision : -1,
-    });
+    await this.accessLog.record(
+      ctx,
+      streamRead({
+        resource: 'case',
+        resourceId: caseId,
+        streamId,
+        view: 'absence',
+        outcome: view ? 'granted' : state.status === 'none' ? 'not_found' : 'refused',
+        asOf: null,
+        revision: view ? revision : -1,
+      }),
+    );
     if (!view) throw caseError('PARTICIPATION_REQUEST_NOT_FOUND', { requestId });
     return view;
   }

@@ -7,14 +7,14 @@ import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
-import { StreamReader } from '../../../pipeline/stream-reader';
+import { VisibleRead } from '../../../access/visible-read';
 import { canSeeLetter, letterStreamId } from '../letter-stream';
 import { LetterViewDto } from './letter-view.dto';
 
 @ApiTags('letters')
 @Controller('letters')
 export class GetLetterController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(private readonly reads: VisibleRead) {}
 
   @Get(':id')
   @Read()
@@ -31,9 +31,17 @@ export class GetLetterController {
     @Ctx() ctx: RequestContext,
   ): Promise<LetterViewDto> {
     const streamId = letterStreamId(id);
-    const loaded = await this.reader.at(streamId, letterDecider, query.asOf);
-    // Invisible answers exactly like unknown (Art 17).
-    if (!canSeeLetter(loaded.state, ctx.actor)) throw letterError('LETTER_NOT_FOUND', { letterId: id });
+    // Invisible answers exactly like unknown (Art 17); either way the read is recorded.
+    const loaded = await this.reads.open(ctx, {
+      resource: 'letter',
+      resourceId: id,
+      streamId,
+      decider: letterDecider,
+      asOf: query.asOf,
+      exists: (state) => state.status !== 'none',
+      canSee: canSeeLetter,
+      notFound: () => letterError('LETTER_NOT_FOUND', { letterId: id }),
+    });
     return { ...streamView(id, streamId, loaded, query.asOf), letter: loaded.state };
   }
 }

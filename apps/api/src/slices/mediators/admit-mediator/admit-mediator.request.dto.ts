@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { MEDIATOR_SOURCES, type MediatorSource } from '@accord/events';
-import { IsLegalDate, IsText } from '../../../http/dto';
-import { ORGAN_CODE } from '../../letters/organ-ref.dto';
+import { IsLegalDate, IsOrganCode, IsText } from '../../../http/dto';
 
 export class AdmitMediatorRequestDto {
   @IsText('Full name.', 200, '李四') name!: string;
@@ -15,15 +14,11 @@ export class AdmitMediatorRequestDto {
   @IsIn(MEDIATOR_SOURCES)
   source!: MediatorSource;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    pattern: ORGAN_CODE.source,
-    description:
-      'The organ the member works for; required for JUDICIAL_ORGAN and ADMINISTRATIVE_ORGAN (conflict-of-interest checks).',
-  })
+  @IsOrganCode(
+    'The organ the member works for; required for JUDICIAL_ORGAN and ADMINISTRATIVE_ORGAN (conflict-of-interest checks).',
+  )
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Matches(ORGAN_CODE, { message: '$property must be 1-64 letters, digits, _ or -' })
   organisationCode?: string | null;
 
   @ApiProperty({ type: [String], description: 'Fields of expertise; may be empty.' })

@@ -7,14 +7,14 @@ import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
-import { StreamReader } from '../../../pipeline/stream-reader';
+import { VisibleRead } from '../../../access/visible-read';
 import { canSeePool, mediatorStreamId } from '../mediator-stream';
 import { MediatorViewDto } from './mediator-view.dto';
 
 @ApiTags('mediators')
 @Controller('mediators')
 export class GetMediatorController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(private readonly reads: VisibleRead) {}
 
   @Get(':id')
   @Read()
@@ -31,10 +31,17 @@ export class GetMediatorController {
     @Ctx() ctx: RequestContext,
   ): Promise<MediatorViewDto> {
     const streamId = mediatorStreamId(id);
-    const loaded = await this.reader.at(streamId, mediatorDecider, query.asOf);
-    // Invisible answers exactly like unknown (Art 17).
-    if (!(canSeePool(ctx.actor) && loaded.state.status !== 'none'))
-      throw mediatorError('MEDIATOR_NOT_FOUND', { mediatorId: id });
+    // Invisible answers exactly like unknown (Art 17); either way the read is recorded.
+    const loaded = await this.reads.open(ctx, {
+      resource: 'mediator',
+      resourceId: id,
+      streamId,
+      decider: mediatorDecider,
+      asOf: query.asOf,
+      exists: (state) => state.status !== 'none',
+      canSee: (_state, actor) => canSeePool(actor),
+      notFound: () => mediatorError('MEDIATOR_NOT_FOUND', { mediatorId: id }),
+    });
     return { ...streamView(id, streamId, loaded, query.asOf), mediator: loaded.state };
   }
 }

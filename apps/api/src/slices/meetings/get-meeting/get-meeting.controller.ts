@@ -7,14 +7,14 @@ import { UuidParam } from '../../../http/ids';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
-import { StreamReader } from '../../../pipeline/stream-reader';
+import { VisibleRead } from '../../../access/visible-read';
 import { canSeeMeeting, meetingStreamId } from '../meeting-stream';
 import { MeetingViewDto } from './meeting-view.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
 export class GetMeetingController {
-  constructor(private readonly reader: StreamReader) {}
+  constructor(private readonly reads: VisibleRead) {}
 
   @Get(':id')
   @Read()
@@ -31,9 +31,17 @@ export class GetMeetingController {
     @Ctx() ctx: RequestContext,
   ): Promise<MeetingViewDto> {
     const streamId = meetingStreamId(id);
-    const loaded = await this.reader.at(streamId, meetingDecider, query.asOf);
-    // Invisible answers exactly like unknown (Art 17).
-    if (!canSeeMeeting(loaded.state, ctx.actor)) throw meetingError('MEETING_NOT_FOUND', { meetingId: id });
+    // Invisible answers exactly like unknown (Art 17); either way the read is recorded.
+    const loaded = await this.reads.open(ctx, {
+      resource: 'meeting',
+      resourceId: id,
+      streamId,
+      decider: meetingDecider,
+      asOf: query.asOf,
+      exists: (state) => state.status !== 'none',
+      canSee: canSeeMeeting,
+      notFound: () => meetingError('MEETING_NOT_FOUND', { meetingId: id }),
+    });
     return { ...streamView(id, streamId, loaded, query.asOf), meeting: loaded.state };
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { INTEGRITY_NOTE_POLARITIES, type IntegrityNotePolarity } from '@accord/events';
-import { IsLegalDate, IsText } from '../../../http/dto';
+import { IsIdentifier, IsLegalDate, IsText } from '../../../http/dto';
 import { PartyIdentityDto } from '../party-identity.dto';
 
 export class AddIntegrityNoteRequestDto {
@@ -19,6 +19,6 @@ export class AddIntegrityNoteRequestDto {
   @IsIn(INTEGRITY_NOTE_POLARITIES)
   polarity!: IntegrityNotePolarity;
   @IsText('The note (诚信档案).', 4000) text!: string;
-  @IsText('The case the note rests on (Art 11).', 100) caseRef!: string;
+  @IsIdentifier('The case the note rests on (Art 11).', 100) caseRef!: string;
   @IsLegalDate('The day of the note.') notedOn!: string;
 }

@@ -67,13 +67,17 @@ export class GetPartyRegisterController {
     }
     const found = visible && (loaded.state.status !== 'none' || row !== undefined);
     await this.accessLog.record(ctx, {
-      view: 'query',
-      query: 'register.party',
-      caseIds: row?.filings.map((f) => f.caseId) ?? [],
-      partyKeys: [id],
+      resource: 'register',
+      resourceId: id,
+      streamId,
+      view: 'full',
       outcome: found ? 'granted' : visible ? 'not_found' : 'refused',
-      filter: { asOf: query.asOf ?? null },
-      position: readModelPosition ?? loaded.position,
+      asOf: query.asOf ?? null,
+      revision: found ? loaded.revision : -1,
+      // The cases whose filings the answer showed.
+      shownIds: found ? (row?.filings.map((f) => f.caseId) ?? []) : [],
+      filter: null,
+      position: readModelPosition,
     });
     // Invisible answers exactly like unknown (Art 17).
     if (!found) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
