@@ -4,4 +4,5 @@ import type { CommandRegistry } from '../cli';
 export const commands: CommandRegistry = {
   verify: () => import('./verify'),
   token: () => import('./token'),
+  rebuild: () => import('./rebuild'),
 };
