@@ -38,6 +38,7 @@ const impureModules = [
       '@accord/calendar-data',
       '@accord/read-store',
       '@accord/read-store/*',
+      '@accord/demo',
       '@accord/api/*',
       '@accord/events/integrity',
     ],

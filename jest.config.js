@@ -17,6 +17,7 @@ module.exports = {
     '^@accord/calendar-data$': '<rootDir>/libs/calendar-data/src/index.ts',
     '^@accord/read-store$': '<rootDir>/libs/read-store/src/index.ts',
     '^@accord/read-store/(.*)$': '<rootDir>/libs/read-store/src/$1',
+    '^@accord/demo$': '<rootDir>/libs/demo/src/index.ts',
     '^@accord/api/(.*)$': '<rootDir>/apps/api/src/$1',
     '^@accord/projector/(.*)$': '<rootDir>/apps/projector/src/$1',
   },

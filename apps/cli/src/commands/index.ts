@@ -5,4 +5,5 @@ export const commands: CommandRegistry = {
   verify: () => import('./verify'),
   token: () => import('./token'),
   rebuild: () => import('./rebuild'),
+  demo: () => import('./demo'),
 };

@@ -1,0 +1,90 @@
+import { AGENCIES, SPECIAL_MEETING_GROUNDS, type Agency, type MeetingAttendee } from '@accord/events';
+import { meetingDecider } from '@accord/domain';
+import type { CaseTally } from './cases';
+import type { Directory } from './directory';
+import type { Process, World } from './world';
+
+const STAFF_NAMES: Readonly<Record<Agency, readonly string[]>> = {
+  COURT: ['刘庭长', '赵法官', '孙书记员'],
+  PROCURATORATE: ['陈检察长', '周检察官', '吴书记员'],
+  GOV_OFFICE: ['王主任', '李科长', '郑科员'],
+};
+
+/** The agencies at a joint meeting (Art 14): the convener and at least one other. */
+function attendees(w: World, convener: Agency): MeetingAttendee[] {
+  const others = AGENCIES.filter((a) => a !== convener && w.prng.chance(0.75));
+  const present = [convener, ...(others.length > 0 ? others : [AGENCIES.find((a) => a !== convener)!])];
+  return present.flatMap((agency) =>
+    w.prng.sample([0, 1, 2], w.prng.int(1, 2)).map((i) => ({
+      agency,
+      staffId: `${agency.toLowerCase()}-staff-${i + 1}`,
+      name: STAFF_NAMES[agency][i]!,
+    })),
+  );
+}
+
+function record(
+  w: World,
+  convener: Agency,
+  data: {
+    kind: 'REGULAR' | 'SPECIAL';
+    cases: readonly string[];
+    specialReason: unknown;
+    conclusions: readonly string[];
+  },
+): string {
+  const meetingId = w.newId();
+  w.act(
+    `meeting-${meetingId}`,
+    meetingDecider,
+    'RecordMeeting',
+    { meetingId, heldOn: w.today, attendees: attendees(w, convener), ...data },
+    w.actor(convener),
+  );
+  w.count(`meeting.${data.kind}`);
+  w.retire(`meeting-${meetingId}`);
+  return meetingId;
+}
+
+/** A joint meeting that decides something today (e.g. confirms a flag); returns its id. */
+export function jointMeeting(
+  w: World,
+  convener: Agency,
+  cases: readonly string[],
+  conclusion: string,
+  tally: CaseTally,
+): string {
+  tally.events += 1;
+  return record(w, convener, { kind: 'REGULAR', cases, specialReason: null, conclusions: [conclusion] });
+}
+
+/** Art 14: a special meeting on a major, sensitive or difficult case. */
+export function* specialMeeting(w: World, convener: Agency, caseId: string, tally: CaseTally): Process {
+  tally.events += 1;
+  record(w, convener, {
+    kind: 'SPECIAL',
+    cases: [caseId],
+    specialReason: {
+      grounds: w.prng.sample(SPECIAL_MEETING_GROUNDS, w.prng.int(1, 2)),
+      explanation: '涉及人数众多，存在群体性事件风险',
+    },
+    conclusions: ['成立专班，由县政府办牵头协调', '一周内向县委县政府报告进展'],
+  });
+  yield null;
+}
+
+/** Art 14: the regular joint meeting, about once a month, reviewing recent cases. */
+export function* regularMeetings(w: World, dir: Directory): Process {
+  for (;;) {
+    const cases = w.prng
+      .sample(dir.recentCases, Math.min(dir.recentCases.length, w.prng.int(0, 4)))
+      .map((c) => c.caseId);
+    record(w, w.prng.pick(AGENCIES), {
+      kind: 'REGULAR',
+      cases,
+      specialReason: null,
+      conclusions: ['通报本月化解工作情况', '对逾期未答复的邀请函逐件督办'],
+    });
+    yield w.daysAfter(w.today, w.prng.int(26, 34));
+  }
+}
