@@ -12,6 +12,8 @@ import {
 import { dumpReadModels, PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
 import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
 
+// Real files and (for the kill test) a child process: slow on a loaded machine, never timed.
+jest.setTimeout(180_000);
 describe('SIGKILL of the projector in the middle of a large batch', () => {
   let ledger: Awaited<ReturnType<typeof tempLedger>>;
   beforeAll(async () => {
