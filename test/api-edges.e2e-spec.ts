@@ -22,7 +22,8 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
       // Without ACCORD_OPS_TOKEN, readiness and metrics answer auditors only (issue 8 §10).
       await h.http.get('/health/ready').expect(401);
       const ready = await h.http.get('/health/ready').set(h.staff.auditor).expect(200);
-      expect(ready.body).toEqual({ status: 'ready', headPosition: expect.any(Number) });
+      // No projector runs here: no read model, so no projection to report on.
+      expect(ready.body).toEqual({ status: 'ready', headPosition: expect.any(Number), projections: [] });
     });
 
     it('echoes a given X-Correlation-Id and generates one otherwise', async () => {

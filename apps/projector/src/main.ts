@@ -1,26 +1,30 @@
-import { resolve } from 'node:path';
-import { READ_STORE_KINDS, type ReadStoreKind } from '@accord/read-store';
+import { ConfigError, loadProjectorConfig } from '@accord/config';
 import { startProjector } from './projector-process';
 
 /**
- * `npm run start:projector`: the second process of the design. It reads ACCORD_DATA_DIR,
- * ACCORD_READ_STORE and LOG_LEVEL, as the API does.
+ * `npm run start:projector`: the second process of the design. It reads the same variables as the
+ * API (ACCORD_DATA_DIR, ACCORD_EVENT_STORE and its URL, ACCORD_READ_STORE, LOG_LEVEL), validated
+ * by the same code.
  */
 async function main(): Promise<void> {
-  const dataDir = resolve(process.env.ACCORD_DATA_DIR?.trim() || './data');
-  const kind = (process.env.ACCORD_READ_STORE?.trim() || 'sqlite') as ReadStoreKind;
-  if (!READ_STORE_KINDS.includes(kind)) {
-    process.stderr.write(
-      `accord projector: ACCORD_READ_STORE=${kind}: expected one of ${READ_STORE_KINDS.join(', ')}\n`,
-    );
+  let config;
+  try {
+    config = loadProjectorConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`accord projector: ${error.message}\n`);
     process.exit(2);
   }
+  const { dataDir } = config;
   const running = await startProjector({
     dataDir,
-    readStore: kind,
-    logLevel: process.env.LOG_LEVEL?.trim() || 'info',
+    eventStore: config.eventStore,
+    readStore: config.readStore,
+    logLevel: config.logLevel,
   });
-  process.stdout.write(`accord projector following ${dataDir}/ledger.db into ${dataDir}/read.db\n`);
+  process.stdout.write(
+    `accord projector following the ${config.eventStore.kind} ledger into ${dataDir}/read.db\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { CURRENT_RULES } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
 import { openReadStoreForProjector, PROJECTIONS, Projector, type ReadStoreKind } from '@accord/read-store';
-import { type EventStore, openSqliteStore } from '@accord/store';
+import { type EventStore, type EventStoreSelection, openEventStore } from '@accord/store';
 import { OverdueWatcher } from './overdue-watcher';
 
 export interface ProjectorProcessOptions {
@@ -10,6 +10,8 @@ export interface ProjectorProcessOptions {
   readonly readStore?: ReadStoreKind;
   /** Default: the embedded ledger `<dataDir>/ledger.db`. */
   readonly store?: EventStore;
+  /** Which ledger to open when no store is given (ACCORD_EVENT_STORE); default the embedded one. */
+  readonly eventStore?: EventStoreSelection;
   /** How often the overdue watcher looks; 0 turns it off (tests call `watcher.tick()` themselves). */
   readonly watchIntervalMs?: number;
   readonly clock?: () => Date;
@@ -29,7 +31,9 @@ export const WATCH_INTERVAL_MS = 60_000;
 export async function startProjector(options: ProjectorProcessOptions): Promise<RunningProjector> {
   const logger = pino({ level: options.logLevel ?? 'info', base: { process: 'projector' } });
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
-  const store = options.store ?? (await openSqliteStore(options.dataDir));
+  const store =
+    options.store ??
+    (await openEventStore(options.eventStore ?? { kind: 'sqlite', dataDir: options.dataDir }));
   const readStore = openReadStoreForProjector(options.dataDir, options.readStore);
   const projector = new Projector(store, readStore, PROJECTIONS, {
     log,

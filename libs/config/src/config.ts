@@ -105,6 +105,20 @@ export class ConfigError extends Error {
 /** Minimum HS256 secret length: RFC 7518 §3.2 asks for a key at least as long as the hash (256 bits). */
 export const MIN_SECRET_BYTES = 32;
 
+/** What the projector process needs from the environment, validated exactly as for the API. */
+export type ProjectorConfig = Pick<ApiConfig, 'dataDir' | 'eventStore' | 'readStore' | 'logLevel'>;
+
+export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
+  // The signing key is the API's alone: the projector neither needs nor should demand it.
+  const { dataDir, eventStore, readStore, logLevel } = loadConfig({
+    ...env,
+    NODE_ENV: undefined,
+    ACCORD_JWT_SECRET: undefined,
+    ACCORD_JWT_KEY_FILE: undefined,
+  });
+  return { dataDir, eventStore, readStore, logLevel };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
   const text = (name: string): string | undefined => {

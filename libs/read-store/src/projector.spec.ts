@@ -27,6 +27,8 @@ import {
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
 
+// Real files and (for the kill test) a child process: slow on a loaded machine, never timed.
+jest.setTimeout(180_000);
 describe('projections over a real SQLite ledger', () => {
   let ledger: Awaited<ReturnType<typeof tempLedger>>;
   beforeEach(async () => {

@@ -8,5 +8,6 @@ export const commands: CommandRegistry = {
   checkpoint: () => import('./checkpoint'),
   'export-case': () => import('./export-case'),
   'verify-bundle': () => import('./verify-bundle'),
+  rebuild: () => import('./rebuild'),
   demo: () => import('./demo'),
 };

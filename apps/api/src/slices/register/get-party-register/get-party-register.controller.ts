@@ -3,7 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { partyRegisterDecider, registerError, type RuleSet } from '@accord/domain';
-import { patternAlerts, REGISTER_PROJECTION, type RegisterPartyRow, registerParty } from '@accord/read-store';
+import {
+  patternAlerts,
+  ReadModelMissingError,
+  REGISTER_PROJECTION,
+  type RegisterPartyRow,
+  registerParty,
+} from '@accord/read-store';
 import { AccessLog } from '../../../access/access-log';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
@@ -63,7 +69,12 @@ export class GetPartyRegisterController {
     let readModelPosition: number | null = null;
     if (visible && query.asOf === undefined) {
       readModelPosition = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
-      row = this.readModels.query((store) => registerParty(store, id));
+      try {
+        row = registerParty(this.readModels.store, id);
+      } catch (error) {
+        // No projector has run yet: the register stream alone still answers (without filings).
+        if (!(error instanceof ReadModelMissingError) || query.minPosition !== undefined) throw error;
+      }
     }
     const found = visible && (loaded.state.status !== 'none' || row !== undefined);
     await this.accessLog.record(ctx, {
