@@ -6,3 +6,4 @@ export * from './projections';
 export * from './open-read-store';
 export * from './dump';
 export * from './queries';
+export * from './rebuild';

@@ -4,5 +4,6 @@ import type { CommandRegistry } from '../cli';
 export const commands: CommandRegistry = {
   verify: () => import('./verify'),
   token: () => import('./token'),
+  rebuild: () => import('./rebuild'),
   demo: () => import('./demo'),
 };

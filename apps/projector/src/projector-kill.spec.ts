@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  assessRisk,
+  closeCase,
+  issueInvitation,
+  recordOutcome,
+  replyToInvitation,
+  resolving,
+} from '@accord/domain/case/testing';
+import { dumpReadModels, PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
+import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
+
+describe('SIGKILL of the projector in the middle of a large batch', () => {
+  let ledger: Awaited<ReturnType<typeof tempLedger>>;
+  beforeAll(async () => {
+    ledger = await tempLedger();
+    const events = resolving(
+      issueInvitation(),
+      replyToInvitation({}, { agency: 'GOV_OFFICE' }),
+      assessRisk({ level: 'MAJOR' }),
+      recordOutcome({ outcome: 'DECIDED_WITHOUT_RESOLUTION' }),
+      closeCase(),
+    );
+    for (let i = 0; i < 400; i += 1) await writeCase(ledger.store, `c-${i}`, events);
+  });
+  afterAll(() => ledger.remove());
+
+  it('after a restart, the read models equal a clean rebuild: nothing applied twice, nothing skipped', async () => {
+    const head = await ledger.store.headPosition();
+    expect(head).toBeGreaterThan(3000);
+    const committed = await killAfterFirstBatch(ledger.dir, 1500);
+    expect(committed[0]).toBeLessThan(head);
+
+    const { readStore: restarted, projector } = projectorFor(ledger.store, ledger.dir);
+    // The checkpoint is exactly the last committed batch: the batch cut by the kill left nothing.
+    expect(Math.min(...restarted.checkpoints().map((c) => c.position))).toBe(committed[committed.length - 1]);
+    projector.start();
+    await projector.waitFor(head);
+    await projector.close();
+
+    const clean = new SqliteReadStore(join(ledger.dir, 'clean.db'));
+    await rebuildReadModels(ledger.store, clean, PROJECTIONS);
+    expect(dumpReadModels(restarted, PROJECTIONS)).toEqual(dumpReadModels(clean, PROJECTIONS));
+    restarted.close();
+    clean.close();
+  });
+});
+
+/** Runs the projector in a child process and SIGKILLs it as soon as its first batch is committed. */
+function killAfterFirstBatch(dataDir: string, batchSize: number): Promise<number[]> {
+  const script = join(__dirname, 'testing', 'projector-child.ts');
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      script,
+      dataDir,
+      String(batchSize),
+    ],
+    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const committed: number[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    committed.push(Number(line));
+    // The next batch is already being applied: kill it mid-way.
+    if (committed.length === 1) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(committed);
+      else reject(new Error(`projector child exited with ${code}: ${stderr}`));
+    });
+  });
+}
