@@ -30,6 +30,11 @@ export interface DemoOptions {
    * Without it the store stamps wall-clock time (and hashes differ from run to run).
    */
   readonly clock?: DemoClock;
+  /**
+   * Appends per batch; each batch must be one store transaction for recordedAt to be repeatable,
+   * so never more than the store's `maxAppendsPerCommit` (default for both: 1024).
+   */
+  readonly appendsPerBatch?: number;
   /** Called after each batch is durable, with the number of events written so far. */
   readonly onProgress?: (written: number, target: number) => void;
 }
@@ -79,6 +84,7 @@ export async function generateDemo(store: EventStore, options: DemoOptions): Pro
     from,
     to,
     clock: options.clock,
+    appendsPerBatch: options.appendsPerBatch,
     onFlush: (written) => options.onProgress?.(written, options.events),
   });
   const dir = new Directory(world);

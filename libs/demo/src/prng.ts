@@ -72,8 +72,8 @@ export class Prng {
     return out;
   }
 
-  bytes16(): Uint8Array {
-    const out = new Uint8Array(16);
+  /** Fills `out` with 16 random bytes and returns it. */
+  fill16(out: Uint8Array): Uint8Array {
     for (let i = 0; i < 16; i += 4) {
       const v = this.uint32();
       out[i] = v & 0xff;

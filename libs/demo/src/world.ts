@@ -65,6 +65,8 @@ const AGENCY_PREFIX: Readonly<Record<Agency, string>> = {
   GOV_OFFICE: 'gov',
 };
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** The SQLite store's default group-commit size: a batch is exactly one transaction. */
+export const DEFAULT_APPENDS_PER_BATCH = 1024;
 
 export interface WorldOptions {
   readonly store: EventStore;
@@ -75,6 +77,7 @@ export interface WorldOptions {
   readonly from: LegalDate;
   readonly to: LegalDate;
   readonly clock?: DemoClock;
+  readonly appendsPerBatch?: number;
   readonly onFlush?: (written: number) => void;
 }
 
@@ -137,19 +140,26 @@ export class World {
   private refreshClockReadings(): void {
     if (this.cacheMs === this.nowMs) return;
     this.cacheMs = this.nowMs;
-    const iso = new Date(this.nowMs).toISOString();
-    this.isoCache = iso;
-    this.todayCache = new Date(this.nowMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  }
-
-  get budgetLeft(): number {
-    return this.options.budget - this.decided;
+    this.isoCache = new Date(this.nowMs).toISOString();
+    this.todayCache = fromDayNumber(Math.floor((this.nowMs + SHANGHAI_OFFSET_MS) / 86_400_000));
   }
 
   /** A fresh UUID (v4 shape) from the id sequence: what the API would have generated. */
   newId(): string {
-    return uuidv4({ random: this.idPrng.bytes16() });
+    return uuidv4({ random: this.idPrng.fill16(this.idBytes) });
   }
+
+  /** A time-ordered UUID (v7) at the clock, as the API gives unkeyed commands and their events. */
+  private timeOrderedId(): string {
+    return uuidv7({
+      msecs: this.nowMs,
+      seq: this.idSeq++ & 0x7fffffff,
+      random: this.idPrng.fill16(this.idBytes),
+    });
+  }
+
+  /** uuid copies what it needs out of the random bytes, so one buffer serves every id. */
+  private readonly idBytes = new Uint8Array(16);
 
   count(category: string, by = 1): void {
     this.categories[category] = (this.categories[category] ?? 0) + by;
@@ -265,15 +275,11 @@ export class World {
     let next = state;
     for (const event of events) next = decider.evolve(next, event);
     slot.state = next;
-    const commandId = uuidv7({
-      msecs: this.nowMs,
-      seq: this.idSeq++ & 0x7fffffff,
-      random: this.idPrng.bytes16(),
-    });
+    const commandId = this.timeOrderedId();
     events.forEach((event) => {
       slot.pending.push({
         // Time-ordered, as the API gives unkeyed commands: appends land on the right edge of the id index.
-        eventId: uuidv7({ msecs: this.nowMs, seq: this.idSeq++ & 0x7fffffff, random: this.idPrng.bytes16() }),
+        eventId: this.timeOrderedId(),
         type: event.type,
         schemaVersion: upcasters.currentVersion(event.type),
         data: event.data,
@@ -337,42 +343,56 @@ export class World {
       if (this.pendingCount >= 16384) await this.flush();
     }
     await this.flush();
-    await this.inflight;
+    await this.drain();
   }
 
   /**
-   * Queues every stream's pending events as one append each, after the previous batch is durable,
-   * then lets the store start committing while the simulation goes on producing the next batch.
-   * The clock only moves between batches, so each batch's recordedAt does not depend on timing.
+   * Queues every stream's pending events as one append each, at most `appendsPerBatch` per
+   * batch (one store transaction), with at most two batches outstanding: the store commits one
+   * while it receives the next, and the simulation goes on producing meanwhile. The clock moves
+   * only before a batch is queued, and each batch starts its own commit, so recordedAt never
+   * depends on timing.
    */
   private async flush(): Promise<void> {
-    await this.inflight;
     if (this.pendingCount === 0) return;
-    if (this.options.clock) this.options.clock.ms = this.nowMs;
-    const appends = [...this.dirty].map((streamId) => {
-      const slot = this.streams.get(streamId)!;
-      const events = slot.pending;
-      slot.pending = [];
-      const expectedRevision = slot.stored < 0 ? ('no_stream' as const) : slot.stored;
-      slot.stored += events.length;
-      return this.options.store.append(streamId, events, { expectedRevision });
-    });
+    const streams = [...this.dirty];
     this.dirty.clear();
     this.pendingCount = 0;
     this.oldestPendingDay = null;
+    const size = this.options.appendsPerBatch ?? DEFAULT_APPENDS_PER_BATCH;
+    for (let from = 0; from < streams.length; from += size) {
+      while (this.inflight.length >= 2) await this.inflight.shift();
+      if (this.options.clock) this.options.clock.ms = this.nowMs;
+      let count = 0;
+      const appends = streams.slice(from, from + size).map((streamId) => {
+        const slot = this.streams.get(streamId)!;
+        const events = slot.pending;
+        slot.pending = [];
+        const expectedRevision = slot.stored < 0 ? ('no_stream' as const) : slot.stored;
+        slot.stored += events.length;
+        count += events.length;
+        return this.options.store.append(streamId, events, { expectedRevision });
+      });
+      // Counted from what was sent: reading `result.events` would make the store parse every row back.
+      const batch = Promise.all(appends).then(() => {
+        this.written += count;
+        this.options.onFlush?.(this.written);
+      });
+      // Awaited later; until then a failure must not count as unhandled.
+      batch.catch(() => undefined);
+      this.inflight.push(batch);
+      // Let the store start this batch's commit (and read the clock) before anything moves it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const streamId of this.retiring) this.streams.delete(streamId);
     this.retiring.clear();
-    const inflight = Promise.all(appends).then((results) => {
-      for (const result of results) this.written += result.events.length;
-      this.options.onFlush?.(this.written);
-    });
-    // Awaited at the next flush; until then a failure must not count as unhandled.
-    inflight.catch(() => undefined);
-    this.inflight = inflight;
-    await new Promise((resolve) => setImmediate(resolve));
   }
 
-  private inflight: Promise<void> = Promise.resolve();
+  private readonly inflight: Promise<void>[] = [];
+
+  private async drain(): Promise<void> {
+    while (this.inflight.length > 0) await this.inflight.shift();
+  }
 
   private schedule(process: Process, wake: Wake): void {
     if (wake === null) return;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { CalendarFileError, loadCalendar } from '@accord/calendar-data';
@@ -119,7 +119,7 @@ export function formatSummary(ledger: string, s: DemoSummary, seconds: number, e
     'What is in it:',
     ...column(s.categories),
     '',
-    'Next: npx accord verify --data DIR, then npm start with ACCORD_DATA_DIR=DIR.',
+    `Next: npx accord verify --data ${dirname(ledger)}, then ACCORD_DATA_DIR=${dirname(ledger)} npm start`,
   ].join('\n');
 }
 
