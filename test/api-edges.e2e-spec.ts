@@ -20,7 +20,8 @@ describe('API edges: identity, problems, idempotency, If-Match, limits', () => {
     it('answers liveness and readiness (the store answers headPosition)', async () => {
       await h.http.get('/health').expect(200, { status: 'ok' });
       const ready = await h.http.get('/health/ready').expect(200);
-      expect(ready.body).toEqual({ status: 'ready', headPosition: expect.any(Number) });
+      // No projector runs here: no read model, so no projection to report on.
+      expect(ready.body).toEqual({ status: 'ready', headPosition: expect.any(Number), projections: [] });
     });
 
     it('echoes a given X-Correlation-Id and generates one otherwise', async () => {
