@@ -101,6 +101,8 @@ const TEXT = {
     total: '合计',
     reducedRow: '受邀（精简视图）',
     owner: '应办机关',
+    resolvedByOutcome: '结果',
+    about: '通报信息',
     more: '下一页',
     lastActivityOn: '最后活动',
     idleDays: '停滞天数',
@@ -226,6 +228,8 @@ const TEXT = {
     total: 'Total',
     reducedRow: 'Invited (reduced view)',
     owner: 'Who must act',
+    resolvedByOutcome: 'Outcome',
+    about: 'About this briefing',
     more: 'Next page',
     lastActivityOn: 'Last activity',
     idleDays: 'Days idle',
@@ -272,6 +276,12 @@ const CODES = {
     HIGH: '高',
     MAJOR: '重大',
     open: '进行中',
+    SETTLED: '和解',
+    MEDIATED: '调解',
+    WITHDRAWN: '撤回',
+    ADMINISTRATIVE_ACT_CORRECTED: '行政行为已纠正',
+    DECIDED_WITHOUT_RESOLUTION: '依法裁决',
+    NOT_RESOLVED: '未化解',
     INVITATION_REPLY: '受邀回复（第四、七条）',
     RISK_ESCALATION: '重大风险报告（第十条）',
     LETTER_RESPONSE: '建议书回复（第八条）',
@@ -295,12 +305,84 @@ const CODES = {
     HIGH: 'High',
     MAJOR: 'Major',
     open: 'Open',
+    SETTLED: 'Settled',
+    MEDIATED: 'Mediated',
+    WITHDRAWN: 'Withdrawn',
+    ADMINISTRATIVE_ACT_CORRECTED: 'Administrative act corrected',
+    DECIDED_WITHOUT_RESOLUTION: 'Decided without resolution',
+    NOT_RESOLVED: 'Not resolved',
     INVITATION_REPLY: 'Reply to an invitation (Art 4/7)',
     RISK_ESCALATION: 'Major-risk report (Art 10)',
     LETTER_RESPONSE: 'Response to a letter (Art 8)',
     closed: 'Closed',
   },
 };
+
+// The report's figure names (the briefing's and the summary's), dotted where nested.
+const FIGURES = {
+  zh: {
+    period: '期间',
+    position: '日志位置',
+    registered: '受理案件',
+    outcomesRecorded: '已有结果',
+    resolutionRate: '化解率',
+    medianDaysToResolve: '化解用时中位数（天）',
+    p90DaysToResolve: '化解用时第90百分位（天）',
+    'invitations.sent': '发出邀请',
+    'invitations.accepted': '接受邀请',
+    'invitations.declined': '拒绝邀请',
+    'invitations.late': '逾期回复',
+    'invitations.overdue': '未回复逾期',
+    'letters.issued': '发出建议书',
+    'letters.adopted': '采纳',
+    'letters.partlyAdopted': '部分采纳',
+    'letters.rejected': '未采纳',
+    'letters.overdue': '回复逾期',
+    'escalations.count': '重大风险报告',
+    'escalations.late': '报告逾期',
+    'escalations.medianDaysFromAssessment': '评估至报告用时中位数（天）',
+    'headAttendance.requests': '通知负责人出庭',
+    'headAttendance.attended': '负责人出庭',
+    'headAttendance.rate': '负责人出庭率',
+    reliefCoordinated: '协调救助',
+  },
+  en: {
+    period: 'Period',
+    position: 'Log position',
+    registered: 'Cases registered',
+    outcomesRecorded: 'Outcomes recorded',
+    resolutionRate: 'Resolution rate (化解率)',
+    medianDaysToResolve: 'Median days to resolve',
+    p90DaysToResolve: '90th percentile days to resolve',
+    'invitations.sent': 'Invitations sent',
+    'invitations.accepted': 'Invitations accepted',
+    'invitations.declined': 'Invitations declined',
+    'invitations.late': 'Replies late',
+    'invitations.overdue': 'Replies overdue',
+    'letters.issued': 'Letters issued',
+    'letters.adopted': 'Letters adopted',
+    'letters.partlyAdopted': 'Letters partly adopted',
+    'letters.rejected': 'Letters rejected',
+    'letters.overdue': 'Letter responses overdue',
+    'escalations.count': 'Major-risk escalations',
+    'escalations.late': 'Escalations late',
+    'escalations.medianDaysFromAssessment': 'Median days from assessment to escalation',
+    'headAttendance.requests': 'Head attendance requested',
+    'headAttendance.attended': 'Heads attended',
+    'headAttendance.rate': 'Head attendance rate',
+    reliefCoordinated: 'Relief coordinated',
+  },
+};
+
+/** A report figure's name in words; `resolvedByOutcome.SETTLED` and the like by their code. */
+export function figureLabel(key) {
+  const known = FIGURES[lang][key];
+  if (known) return known;
+  const [head, tail] = key.split('.');
+  if (head === 'resolvedByOutcome') return `${t(head)} · ${code(tail)}`;
+  if (head === 'riskLevels') return `${t('riskLevel')} · ${code(tail)}`;
+  return t(key);
+}
 
 const LANG_KEY = 'accord.lang';
 let lang = sessionStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';

@@ -1,5 +1,5 @@
 import { caseScrubber, get, getAll, rowsOf } from './api.js';
-import { code, t } from './i18n.js';
+import { code, figureLabel, t } from './i18n.js';
 import { columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
 
 /** Today's calendar date in Asia/Shanghai, the Measures' legal day. */
@@ -94,19 +94,29 @@ function flatten(value, prefix = '', into = {}) {
   return into;
 }
 
-/** Every array in an answer as its own table, every scalar in one key/value table. */
+const FIGURE_COLUMNS = () => [
+  { value: (r) => figureLabel(r.field), label: t('field') },
+  {
+    // Rates arrive as fractions; people read percentages.
+    value: (r) =>
+      /(^|\.)(resolutionRate|rate)$/.test(r.field) && typeof r.value === 'number'
+        ? `${Math.round(r.value * 1000) / 10}%`
+        : r.value,
+    label: t('value'),
+    kind: 'num',
+  },
+];
+
+/** Every array in an answer as its own table; its scalars, and each object flattened, as figures. */
 function answerTables(body, file) {
   const nodes = [];
   const scalars = Object.entries(body ?? {}).filter(([, v]) => v === null || typeof v !== 'object');
   if (scalars.length > 0) {
     nodes.push(
       dataTable({
-        caption: t('figures'),
-        file: `${file}-figures`,
-        columns: [
-          { key: 'field', label: t('field') },
-          { key: 'value', label: t('value') },
-        ],
+        caption: t('about'),
+        file: `${file}-about`,
+        columns: FIGURE_COLUMNS(),
         rows: scalars.map(([field, value]) => ({ field, value })),
       }),
     );
@@ -116,16 +126,12 @@ function answerTables(body, file) {
       const rows = value.map((v) => (v !== null && typeof v === 'object' ? v : { value: v }));
       nodes.push(dataTable({ caption: t(name), file: `${file}-${name}`, columns: columnsOf(rows), rows }));
     } else if (value !== null && typeof value === 'object') {
-      const rows = Object.entries(flatten(value)).map(([field, v]) => ({ field, value: v }));
       nodes.push(
         dataTable({
           caption: t(name),
           file: `${file}-${name}`,
-          columns: [
-            { key: 'field', label: t('field') },
-            { key: 'value', label: t('value') },
-          ],
-          rows,
+          columns: FIGURE_COLUMNS(),
+          rows: Object.entries(flatten(value)).map(([field, v]) => ({ field, value: v })),
         }),
       );
     }
@@ -180,13 +186,16 @@ export async function register(container, { claims }) {
   mount(container, panel(`${t('partyLookup')} · ${t('flags')}`, form, result));
 }
 
-/** The current month in Asia/Shanghai, YYYY-MM. */
-const thisMonth = () => shanghaiToday().slice(0, 7);
+/** The month before this one in Asia/Shanghai, YYYY-MM: a briefing reports on a period that has ended. */
+function lastMonth() {
+  const [year, month] = shanghaiToday().split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
 
 export async function briefing(container, { claims }) {
   const scrub = await caseScrubber(claims, t('otherAgencyCase'));
   const id = uid('period');
-  const input = el('input', { id, name: 'period', value: thisMonth(), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?' });
+  const input = el('input', { id, name: 'period', value: lastMonth(), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?' });
   const result = el('div', { 'aria-live': 'polite' });
   const load = async () => {
     result.replaceChildren();

@@ -123,7 +123,13 @@ export function dataTable({ caption, columns, rows, file }) {
     },
     t('csv'),
   );
-  return el('div', { class: 'table-wrap' }, table, exportButton);
+  // Focusable and named: a region that scrolls must be reachable and scrollable by keyboard.
+  return el(
+    'div',
+    {},
+    el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, table),
+    exportButton,
+  );
 }
 
 const charts = new Set();
