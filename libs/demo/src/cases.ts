@@ -7,6 +7,7 @@ import {
   type CaseParty,
   type CaseRespondent,
   caseStreamId,
+  LITIGATION_RISKS,
   type RiskLevel,
 } from '@accord/events';
 import { caseDecider, type CaseState, type RegisteredCase } from '@accord/domain';
@@ -37,6 +38,25 @@ const INVITEES: Readonly<Record<CaseChannel, readonly Agency[]>> = {
 };
 
 type Reply = 'on_time' | 'late' | 'decline' | 'never' | 'withdrawn';
+
+/** Art 4 书面通知 (v2): the department an invitee's notice is sometimes addressed to by name. */
+const DEPARTMENTS: Readonly<Record<Agency, string>> = {
+  COURT: '行政审判庭',
+  PROCURATORATE: '第七检察部',
+  GOV_OFFICE: '行政复议与应诉科',
+};
+
+/** The prefix of an agency's outgoing document numbers (文号). */
+const DOC_PREFIX: Readonly<Record<Agency, string>> = {
+  COURT: '庐法',
+  PROCURATORATE: '庐检',
+  GOV_OFFICE: '庐政办',
+};
+
+/** A document number (文号) of the agency's, dated this year: the written notice, reply or approval. */
+function docRef(w: World, agency: Agency, kind: string): string {
+  return `${DOC_PREFIX[agency]}${kind}〔${w.today.slice(0, 4)}〕${w.prng.int(1, 999)}号`;
+}
 
 /** The events one case process has produced (its case stream, its letters and notes). */
 export interface CaseTally {
@@ -81,7 +101,10 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
   const [category, matter, reasons] = prng.pick(MATTERS);
   const acceptedOn = w.today;
   const mass = prng.chance(0.06);
-  const peopleInvolved = mass ? prng.int(5, 60) : prng.int(1, 3) + parties.length - 1;
+  // Art 10 人数众多: a mass case reaches the rule set's threshold of people.
+  const peopleInvolved = mass
+    ? prng.int(w.rules.majorRiskPeopleThreshold, 60)
+    : prng.int(1, 3) + parties.length - 1;
   act('RegisterCase', {
     channel,
     externalCaseNumber: dir.docket(channel, acceptedOn.slice(0, 4)),
@@ -160,42 +183,44 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
   yield w.workingDaysAfter(w.today, prng.int(0, 3));
   act('OpenResolution', { openedOn: w.today });
 
-  // Invitations (Arts 4–7): notice within 30 days of acceptance; the reply within 3 working days.
-  const noticeDue = w.calendar.deadline(acceptedOn, w.rules.invitationNotice).dueBy;
-  const invitees = INVITEES[channel].filter(() => prng.chance(0.65));
+  // Art 5 (v2): the court invites only once it has found that the dispute may lead to an appeal, a
+  // petition or instability, and the notice period runs from that finding.
+  const findingNeeded = channel === 'LITIGATION' && w.rules.noticePeriodStart.LITIGATION === 'RISK_FINDING';
+  if (findingNeeded) {
+    // Now and then a clerk sends the notice before the finding is on record: refused, nothing written.
+    if (prng.chance(0.08)) attemptInvitation(prng.pick(INVITEES[channel]));
+    if (prng.chance(0.75)) {
+      yield w.workingDaysAfter(w.today, prng.int(1, 10));
+      act('RecordRiskFinding', {
+        foundOn: w.today,
+        risks: prng.sample(LITIGATION_RISKS, prng.int(1, 2)),
+        reasons: '原告诉求涉及征收补偿，败诉后可能上诉、申诉或信访',
+      });
+      w.count('litigation.riskFound');
+    }
+  }
+  const canInvite = !findingNeeded || state().riskFinding !== null;
+
+  // Invitations (Arts 4–7): notice within 30 days of the fact inviting runs from (acceptance, the
+  // non-support decision, the court's risk finding); the reply within 3 working days.
+  const noticeDue = w.calendar.deadline(periodStart(state()), w.rules.invitationNotice).dueBy;
+  const invitees = canInvite ? INVITEES[channel].filter(() => prng.chance(0.65)) : [];
   for (const to of invitees) {
     const latest = noticeDue < w.to ? noticeDue : w.to;
     const servedOn = w.workingDaysAfter(w.today, prng.int(0, 6));
     if (servedOn > latest) break;
     yield servedOn;
     if (w.today > noticeDue) break;
-    const invitationId = w.newId();
-    act('IssueInvitation', {
-      invitationId,
-      to,
-      grounds: '争议可能进入本机关程序，邀请共同参与化解',
-      noticeServedOn: w.today,
-    });
-    w.spawn(replyProcess(w, streamId, caseId, invitationId, to, lead, tally), w.today);
+    invite(to);
   }
-  // Staff sometimes try to invite after the notice period: the decider refuses (Art 4), nothing is written.
+  // Staff sometimes invite after the notice period: v2 records the notice as late (Art 4); v1 refused it.
   const uninvited = INVITEES[channel].find((a) => !invitees.includes(a));
-  if (uninvited && prng.chance(0.04)) {
+  if (canInvite && uninvited && prng.chance(0.04)) {
     yield w.daysAfter(noticeDue, prng.int(1, 20));
-    const refused = w.attempt(
-      streamId,
-      caseDecider,
-      'IssueInvitation',
-      {
-        caseId,
-        invitationId: w.newId(),
-        to: uninvited,
-        grounds: '补充邀请',
-        noticeServedOn: w.today,
-      },
-      w.actor(lead),
-    );
-    if (!Array.isArray(refused)) w.count(`refused.${(refused as { code: string }).code}`);
+    if (w.rules.lateNotice === 'record') {
+      invite(uninvited);
+      w.count('invitation.noticeLate');
+    } else attemptInvitation(uninvited);
   }
 
   // The resolution effort: sessions, mediators, risk, organ heads, relief.
@@ -241,8 +266,14 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
     });
     w.count('case.relief');
   }
-  if (prng.chance(0.15))
-    w.spawn(letterProcess(w, lead, organ, caseId, tally), w.workingDaysAfter(w.today, prng.int(1, 20)));
+  if (prng.chance(0.15)) {
+    // Art 8 (v2): the handler reads the named case; the lead agency takes part in its own case.
+    const caseFacts = { exists: true, issuerTakesPart: state().participants.includes(lead) };
+    w.spawn(
+      letterProcess(w, lead, organ, { caseId, caseFacts }, tally),
+      w.workingDaysAfter(w.today, prng.int(1, 20)),
+    );
+  }
 
   yield w.workingDaysAfter(w.today, prng.int(5, 40));
   const outcome = prng.weighted<CaseOutcome>({
@@ -254,6 +285,38 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
     NOT_RESOLVED: 15,
   });
   yield* finish(outcome);
+
+  function invite(to: Agency): void {
+    const invitationId = w.newId();
+    act('IssueInvitation', {
+      invitationId,
+      to,
+      grounds: '争议可能进入本机关程序，邀请共同参与化解',
+      noticeServedOn: w.today,
+      documentRef: docRef(w, lead, '函'),
+      addresseeDepartment: prng.chance(0.3) ? DEPARTMENTS[to] : null,
+    });
+    w.spawn(replyProcess(w, streamId, caseId, invitationId, to, lead, tally), w.today);
+  }
+
+  /** An invitation the decider may refuse (too early or too late): a refusal is counted, not written. */
+  function attemptInvitation(to: Agency): void {
+    const refused = w.attempt(
+      streamId,
+      caseDecider,
+      'IssueInvitation',
+      {
+        caseId,
+        invitationId: w.newId(),
+        to,
+        grounds: '补充邀请',
+        noticeServedOn: w.today,
+        documentRef: docRef(w, lead, '函'),
+      },
+      w.actor(lead),
+    );
+    if (!Array.isArray(refused)) w.count(`refused.${(refused as { code: string }).code}`);
+  }
 
   function* riskSteps(): Generator<string | null, void, void> {
     yield w.workingDaysAfter(w.today, prng.int(1, 8));
@@ -287,15 +350,24 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
       );
       w.count(w.today > dueBy ? 'risk.escalatedLate' : 'risk.escalatedOnTime');
     } else w.count('risk.notEscalated');
-    if (prng.chance(0.7)) {
-      yield w.workingDaysAfter(w.today, prng.int(0, 5));
-      act('AdoptPreventionPlan', {
-        planId: w.newId(),
-        adoptedOn: w.today,
-        summary: '制定稳控预案，明确责任人',
-        measures: ['专人联络当事人', '重要时间节点加强值守'],
-      });
+    // Art 10 (v2): the prevention plan is owed within its own period of the assessment; some come late.
+    const planDue = assessed.data.planDeadline?.dueBy ?? null;
+    const planBehaviour = prng.weighted({ on_time: 62, late: 28, never: 10 });
+    if (planBehaviour === 'never') {
+      w.count('risk.planNever');
+      return;
     }
+    const soon = w.workingDaysAfter(w.today, prng.int(0, 1));
+    if (planDue === null || planBehaviour === 'late')
+      yield w.workingDaysAfter(planDue ?? w.today, prng.int(1, 6));
+    else yield soon <= planDue ? soon : w.today > planDue ? w.today : planDue;
+    const [plan] = act('AdoptPreventionPlan', {
+      planId: w.newId(),
+      adoptedOn: w.today,
+      summary: '制定稳控预案，明确责任人',
+      measures: ['专人联络当事人', '重要时间节点加强值守'],
+    });
+    w.count(plan?.type === 'PreventionPlanAdopted' && plan.data.late ? 'risk.planLate' : 'risk.planOnTime');
   }
 
   function* organHeadSteps(): Generator<string | null, void, void> {
@@ -345,7 +417,14 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
   }
 
   function* finish(outcome: CaseOutcome): Generator<string | null, void, void> {
-    if (outcome === 'SETTLED' || outcome === 'MEDIATED' || outcome === 'WITHDRAWN') {
+    // v2 (Arts 2–3): a settlement carries the respondent organ's agreement, reached before the parties'.
+    const organAgreement =
+      outcome === 'SETTLED' && w.rules.settlementNeedsOrganAgreement
+        ? { agreedOn: w.today, signatory: `${organ.name}负责人` }
+        : null;
+    // v2: a withdrawal is the applicant's own act (the court approves it in litigation), not a consent.
+    const applicantWithdraws = outcome === 'WITHDRAWN' && w.rules.withdrawal === 'APPLICANT';
+    if (outcome === 'SETTLED' || outcome === 'MEDIATED' || (outcome === 'WITHDRAWN' && !applicantWithdraws)) {
       for (const p of state().parties) {
         if (prng.chance(0.05)) {
           act('RecordConsent', {
@@ -367,8 +446,15 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
         note: '当事人不同意调解方案',
       });
     }
-    act('RecordOutcome', { outcome, decidedOn: w.today, summary: OUTCOME_SUMMARY[outcome] });
+    act('RecordOutcome', {
+      outcome,
+      decidedOn: w.today,
+      summary: OUTCOME_SUMMARY[outcome],
+      ...(organAgreement ? { organAgreement } : {}),
+      ...(applicantWithdraws ? withdrawal() : {}),
+    });
     w.count(`outcome.${outcome}`);
+    if (organAgreement) w.count('outcome.organAgreement');
     if (prng.chance(0.92)) {
       yield w.workingDaysAfter(w.today, prng.int(0, 10));
       act('CloseCase', { closedOn: w.today });
@@ -384,6 +470,23 @@ export function* caseProcess(w: World, dir: Directory, channel: CaseChannel, tal
       }
     }
   }
+
+  function withdrawal() {
+    const applicants = state().parties.map((p) => p.partyId);
+    const withdrawingPartyIds = prng.chance(0.8) ? applicants.slice(0, 1) : applicants;
+    if (channel !== 'LITIGATION') return { withdrawingPartyIds };
+    w.count('outcome.withdrawalApprovedByCourt');
+    // 行政诉讼法 第六十二条: the court rules on the withdrawal (准许撤诉) before the outcome is recorded.
+    return {
+      withdrawingPartyIds,
+      courtApproval: { approvedOn: w.today, documentRef: docRef(w, 'COURT', '行初') },
+    };
+  }
+}
+
+/** The date a case's notice period runs from: the court's risk finding, the non-support decision, or acceptance. */
+function periodStart(s: RegisteredCase): string {
+  return s.riskFinding?.foundOn ?? s.nonSupportDecision?.decidedOn ?? s.acceptedOn;
 }
 
 function* replyProcess(
@@ -437,6 +540,7 @@ function* replyProcess(
       answer: accept ? 'ACCEPT' : 'DECLINE',
       repliedOn: w.today,
       reasons: accept ? null : '本机关尚未受理相关案件，暂不参与',
+      documentRef: docRef(w, invitee, '复'),
     },
     w.actor(invitee),
   ).length;

@@ -254,4 +254,42 @@ describe('generateDemo: a 20,000-event ledger', () => {
       expect([type, ofType(type).length > 0]).toEqual([type, true]);
     expect(new Set(data('MeetingRecorded').map((d) => d.kind))).toEqual(new Set(['REGULAR', 'SPECIAL']));
   });
+
+  it('holds the acts rule set v2 adds: risk findings, late notices, plans both ways, approved withdrawals, organ agreements', () => {
+    expect(all.every((e) => e.ruleSet === 'lushan-2021-144/v2')).toBe(true);
+    const found = new Set(data('LitigationRiskFound').map((d) => d.caseId));
+    expect(found.size).toBeGreaterThan(0);
+    const issued = data('InvitationIssued');
+    expect(issued.every((d) => typeof d.documentRef === 'string')).toBe(true);
+    expect(issued.some((d) => d.noticeLate === true)).toBe(true);
+    const starts = new Set(issued.map((d) => (d.noticePeriodStart as { fact: string }).fact));
+    expect(starts).toEqual(new Set(['ACCEPTANCE', 'NON_SUPPORT_DECISION', 'RISK_FINDING']));
+    const plans = data('PreventionPlanAdopted');
+    expect(plans.some((d) => d.late === true) && plans.some((d) => d.late === false)).toBe(true);
+    const withdrawn = data('OutcomeRecorded').filter((d) => d.outcome === 'WITHDRAWN');
+    const approved = withdrawn.filter(
+      (d) => (d.withdrawal as { courtApproval: unknown } | undefined)?.courtApproval != null,
+    );
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.length).toBeLessThan(withdrawn.length);
+    const settled = data('OutcomeRecorded').filter((d) => d.outcome === 'SETTLED');
+    expect(settled.every((d) => d.organAgreement != null)).toBe(true);
+  });
+
+  it('cites only joint meetings every listed agency has acknowledged, and leaves some unacknowledged', () => {
+    const listed = new Map<string, Set<string>>();
+    for (const d of data('MeetingRecorded'))
+      listed.set(
+        d.meetingId as string,
+        new Set((d.attendees as { agency: string }[]).map((a) => a.agency).filter((a) => a !== d.convenedBy)),
+      );
+    for (const d of data('MeetingAttendanceAcknowledged'))
+      listed.get(d.meetingId as string)!.delete(d.agency as string);
+    for (const d of data('FlagConfirmed')) {
+      const c = d.confirmation as { via: string; meetingId?: string };
+      if (c.via === 'JOINT_MEETING')
+        expect([c.meetingId, listed.get(c.meetingId!)!.size]).toEqual([c.meetingId, 0]);
+    }
+    expect([...listed.values()].some((left) => left.size > 0)).toBe(true);
+  });
 });

@@ -50,7 +50,7 @@ export interface DemoSummary {
   readonly byType: Readonly<Record<string, number>>;
   /** What the ledger holds by kind: channels, outcomes, late and overdue acts, register, pool… */
   readonly categories: Readonly<Record<string, number>>;
-  /** Commands staff sent that a decider refused (e.g. an invitation after the notice period): not appended. */
+  /** Commands staff sent that a decider refused (e.g. an invitation before the court's risk finding): not appended. */
   readonly refusedAttempts: number;
 }
 

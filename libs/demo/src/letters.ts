@@ -11,7 +11,7 @@ export function* letterProcess(
   w: World,
   issuer: Agency,
   organ: CaseRespondent,
-  caseId: string | null,
+  origin: { caseId: string; caseFacts: { exists: boolean; issuerTakesPart: boolean } },
   tally: CaseTally,
 ): Process {
   const { prng } = w;
@@ -24,7 +24,7 @@ export function* letterProcess(
     organ,
     grounds: prng.sample(LETTER_GROUNDS, prng.int(1, 2)),
     facts: '该机关在作出行政行为时程序存在瑕疵，建议予以纠正并完善相关制度',
-    caseId,
+    ...origin,
     issuedOn: w.today,
   });
   w.count('letter.issued');

@@ -1,8 +1,8 @@
 import { AGENCIES, SPECIAL_MEETING_GROUNDS, type Agency, type MeetingAttendee } from '@accord/events';
-import { meetingDecider } from '@accord/domain';
+import { type JointMeetingFacts, meetingDecider, type MeetingState } from '@accord/domain';
 import type { CaseTally } from './cases';
 import type { Directory } from './directory';
-import type { Process, World } from './world';
+import type { Process, Wake, World } from './world';
 
 const STAFF_NAMES: Readonly<Record<Agency, readonly string[]>> = {
   COURT: ['刘庭长', '赵法官', '孙书记员'],
@@ -32,36 +32,89 @@ function record(
     specialReason: unknown;
     conclusions: readonly string[];
   },
-): string {
+): { meetingId: string; events: number } {
   const meetingId = w.newId();
-  w.act(
-    `meeting-${meetingId}`,
+  const events = w.act(
+    meetingStream(meetingId),
     meetingDecider,
     'RecordMeeting',
     { meetingId, heldOn: w.today, attendees: attendees(w, convener), ...data },
     w.actor(convener),
-  );
+  ).length;
   w.count(`meeting.${data.kind}`);
-  w.retire(`meeting-${meetingId}`);
-  return meetingId;
+  return { meetingId, events };
 }
 
-/** A joint meeting that decides something today (e.g. confirms a flag); returns its id. */
-export function jointMeeting(
+const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
+
+function recorded(w: World, meetingId: string): Extract<MeetingState, { status: 'recorded' }> {
+  return w.state<MeetingState>(meetingStream(meetingId)) as Extract<MeetingState, { status: 'recorded' }>;
+}
+
+/**
+ * Art 11, Art 14 (joint only by each agency's own act): every other agency the record lists says,
+ * by its own staff and within days, that it attended, except now and then one that never does.
+ */
+function* acknowledgements(
+  w: World,
+  meetingId: string,
+  tally: CaseTally,
+  sure: boolean,
+): Generator<Wake, JointMeetingFacts, void> {
+  const m = recorded(w, meetingId);
+  for (const agency of m.agenciesPresent.filter((a) => a !== m.convenedBy)) {
+    if (!sure && w.prng.chance(0.06)) {
+      w.count('meeting.neverAcknowledged');
+      continue;
+    }
+    yield w.workingDaysAfter(w.today, w.prng.int(0, 3));
+    tally.events += w.act(
+      meetingStream(meetingId),
+      meetingDecider,
+      'AcknowledgeAttendance',
+      { meetingId, acknowledgedOn: w.today },
+      w.actor(agency),
+    ).length;
+    w.count('meeting.acknowledged');
+  }
+  const done = recorded(w, meetingId);
+  w.retire(meetingStream(meetingId));
+  return {
+    meetingId,
+    heldOn: done.heldOn,
+    agenciesListed: done.agenciesPresent,
+    agenciesConfirmed: done.agenciesConfirmed,
+  };
+}
+
+function* acknowledged(w: World, meetingId: string, tally: CaseTally): Process {
+  yield* acknowledgements(w, meetingId, tally, false);
+}
+
+/**
+ * A joint meeting that decides something (e.g. confirms a flag): recorded, then acknowledged by
+ * every other listed agency; returns the facts a confirmation cites, as the meeting stream has them.
+ */
+export function* jointMeeting(
   w: World,
   convener: Agency,
   cases: readonly string[],
   conclusion: string,
   tally: CaseTally,
-): string {
-  tally.events += 1;
-  return record(w, convener, { kind: 'REGULAR', cases, specialReason: null, conclusions: [conclusion] });
+): Generator<Wake, JointMeetingFacts, void> {
+  const { meetingId, events } = record(w, convener, {
+    kind: 'REGULAR',
+    cases,
+    specialReason: null,
+    conclusions: [conclusion],
+  });
+  tally.events += events;
+  return yield* acknowledgements(w, meetingId, tally, true);
 }
 
 /** Art 14: a special meeting on a major, sensitive or difficult case. */
 export function* specialMeeting(w: World, convener: Agency, caseId: string, tally: CaseTally): Process {
-  tally.events += 1;
-  record(w, convener, {
+  const { meetingId, events } = record(w, convener, {
     kind: 'SPECIAL',
     cases: [caseId],
     specialReason: {
@@ -70,7 +123,8 @@ export function* specialMeeting(w: World, convener: Agency, caseId: string, tall
     },
     conclusions: ['成立专班，由县政府办牵头协调', '一周内向县委县政府报告进展'],
   });
-  yield null;
+  tally.events += events;
+  yield* acknowledged(w, meetingId, tally);
 }
 
 /** Art 14: the regular joint meeting, about once a month, reviewing recent cases. */
@@ -79,12 +133,13 @@ export function* regularMeetings(w: World, dir: Directory): Process {
     const cases = w.prng
       .sample(dir.recentCases, Math.min(dir.recentCases.length, w.prng.int(0, 4)))
       .map((c) => c.caseId);
-    record(w, w.prng.pick(AGENCIES), {
+    const { meetingId } = record(w, w.prng.pick(AGENCIES), {
       kind: 'REGULAR',
       cases,
       specialReason: null,
       conclusions: ['通报本月化解工作情况', '对逾期未答复的邀请函逐件督办'],
     });
+    w.spawn(acknowledged(w, meetingId, { events: 0 }), w.today);
     yield w.daysAfter(w.today, w.prng.int(26, 34));
   }
 }

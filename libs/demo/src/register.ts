@@ -1,5 +1,10 @@
 import { AGENCIES, FLAG_NOTIFICATION_MEANS, type Agency, type CaseRespondent } from '@accord/events';
-import { addCalendarDays, partyRegisterDecider, type PartyRegisterState } from '@accord/domain';
+import {
+  addCalendarDays,
+  type JointMeetingFacts,
+  partyRegisterDecider,
+  type PartyRegisterState,
+} from '@accord/domain';
 import type { CaseTally } from './cases';
 import type { Directory } from './directory';
 import type { Person } from './identities';
@@ -100,9 +105,10 @@ export function* flagProcess(
   yield w.workingDaysAfter(w.today, prng.int(3, 20));
   const viaMeeting = prng.chance(0.35);
   const confirmer = viaMeeting ? prng.pick(AGENCIES) : prng.pick(AGENCIES.filter((a) => a !== proposer));
-  let meetingId: string | null = null;
+  let meeting: JointMeetingFacts | null = null;
   if (viaMeeting) {
-    meetingId = jointMeeting(
+    // Art 11, Art 14: the meeting stands for a second agency only once each listed agency acknowledged it.
+    meeting = yield* jointMeeting(
       w,
       confirmer,
       [caseId],
@@ -112,7 +118,13 @@ export function* flagProcess(
     w.count('flag.confirmedByMeeting');
   } else w.count('flag.confirmedByAgency');
   const reviewOn = addCalendarDays(w.today, prng.int(120, 360));
-  act('ConfirmFlag', { confirmedOn: w.today, reviewOn, meetingId }, confirmer, 'lead');
+  // The handler reads the cited meeting's stream and passes its facts to the register decider.
+  act(
+    'ConfirmFlag',
+    { confirmedOn: w.today, reviewOn, meetingId: meeting?.meetingId ?? null, meeting },
+    confirmer,
+    'lead',
+  );
   if (prng.chance(0.15)) {
     w.count('flag.notNotified');
     return;
