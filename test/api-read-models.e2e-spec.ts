@@ -105,7 +105,12 @@ describe('queries on the read models', () => {
     ]);
     const logged = await h.built.store.readStream(ACCESS_LOG_STREAM, { fromRevision: before });
     expect(logged.map((e) => e.data)).toEqual([
-      expect.objectContaining({ view: 'query', query: 'deadlines', caseIds: [caseIds[0]] }),
+      expect.objectContaining({
+        resource: 'read-model',
+        resourceId: 'deadlines',
+        view: 'query',
+        shownIds: [caseIds[0]],
+      }),
     ]);
     expect(
       (await h.http.get('/deadlines').query({ minPosition: written }).set(h.staff.govClerk).expect(200)).body
@@ -203,7 +208,8 @@ describe('queries on the read models', () => {
 
   it('GET /health/ready lists each projection with its position and lag', async () => {
     await h.http.get('/cases').query({ minPosition: written }).set(court).expect(200);
-    const ready = await h.http.get('/health/ready').expect(200);
+    // Readiness is for operators: without ACCORD_OPS_TOKEN, an auditor's token (issue 8 §10).
+    const ready = await h.http.get('/health/ready').set(h.staff.auditor).expect(200);
     expect(ready.body.status).toBe('ready');
     expect(ready.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual([
       'audit',
