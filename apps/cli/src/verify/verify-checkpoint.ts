@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { RecordedEvent } from '@accord/events';
 import { type Checkpoint, CompactRange, eventLeafHash, HASH_BYTES, type MerkleLog } from '@accord/merkle';
 import type { EventStore } from '@accord/store';
+import type { VerifiedEvent } from './verify-ledger';
 
 /** Where the ledger stops matching a signed checkpoint. */
 export interface CheckpointBreak {
@@ -39,7 +40,7 @@ export class CheckpointRebuild {
     this.leaves = Buffer.alloc(checkpoint.size * HASH_BYTES);
   }
 
-  add(event: RecordedEvent): void {
+  add(event: VerifiedEvent): void {
     if (this.count < this.checkpoint.size) {
       const leaf = eventLeafHash(event);
       leaf.copy(this.leaves, this.count * HASH_BYTES);

@@ -80,8 +80,9 @@ export function prepareReads(db: Database.Database) {
     tail: db
       .prepare('SELECT position, stream_id, revision FROM events WHERE position > ? ORDER BY position')
       .raw(),
-    scan: db.prepare(
-      'SELECT position, stream_id, revision, event_id, type, recorded_at, envelope FROM events ORDER BY position',
+    stored: db.prepare(
+      `SELECT position, stream_id AS streamId, revision, event_id AS eventId, type, recorded_at AS recordedAt,
+              envelope, hash FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
     triggers: db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
