@@ -65,6 +65,8 @@ export interface SqliteEventStoreOptions {
  * `writer-worker.ts`); the caches reads consult before the file (`caches.ts`); the check of
  * stored rows against their envelopes (`storage-check.ts`). This class reads, and ties them together.
  */
+type StoredColumns = [number, string, number, string, string, string, string, string];
+
 export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
@@ -265,7 +267,18 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
     const end = this.stmt.headPosition.get() as number;
     for (let cursor = 0; cursor < end;) {
       this.assertOpen();
-      const batch = this.stmt.stored.all(cursor, end, batchSize) as StoredRow[];
+      const rows = this.stmt.stored.all(cursor, end, batchSize) as StoredColumns[];
+      // Raw arrays into one fixed-shape literal: cheaper than the driver's named-column objects.
+      const batch = rows.map((r): StoredRow => ({
+        position: r[0],
+        streamId: r[1],
+        revision: r[2],
+        eventId: r[3],
+        type: r[4],
+        recordedAt: r[5],
+        envelope: r[6],
+        hash: r[7],
+      }));
       if (batch.length === 0) return;
       cursor = batch[batch.length - 1].position;
       yield batch;
