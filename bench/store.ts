@@ -97,8 +97,9 @@ async function verifyAgainstCheckpoint(
   const started = performance.now();
   const signed = verifyCheckpointNote(note, trusted);
   const rebuild = new CheckpointRebuild(signed.checkpoint);
+  const integrity = sqliteIntegrity(store.file);
   const chains = await verifyLedger(store, { onEvent: (event) => rebuild.add(event) });
-  const sqlite = sqliteIntegrity(store.file);
+  const sqlite = await integrity;
   const against = rebuild.finish(log);
   const seconds = (performance.now() - started) / 1000;
   if (!chains.ok || sqlite.length > 0 || !against.ok) throw new Error('the bench ledger does not verify');

@@ -1,11 +1,13 @@
 import { existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256Hex } from '@accord/events/integrity';
 import { openSqliteStore } from '@accord/store';
 import { writeSampleLedger, type SampleLedger } from '../apps/cli/src/testing/sample-ledger';
 import { runAccord, spawnAccord } from './support/cli-run';
 import {
   copyLedger,
   editEnvelope,
+  type EventRow,
   LEDGER_FILE,
   readRow,
   rowAt,
@@ -194,6 +196,22 @@ describe('accord verify (e2e)', () => {
     });
     expect(line.startsWith(brokenAt('case-3', 2, position))).toBe(true);
     expect(line.length).toBeGreaterThan(brokenAt('case-3', 2, position).length);
+  });
+
+  it('finds a non-canonical rewrite of a last event whose hash column was re-hashed over the new bytes', async () => {
+    // Nothing links to a stream's last hash, so only the canonical-form check stands in the way.
+    let position = 0;
+    const line = await verifyTampered((db) => {
+      const last = db
+        .prepare("SELECT * FROM events WHERE stream_id = 'case-3' ORDER BY revision DESC LIMIT 1")
+        .get() as EventRow;
+      position = last.position;
+      const envelope = JSON.stringify(JSON.parse(last.envelope), null, 1);
+      setColumns(db, position, { envelope, hash: sha256Hex(envelope) });
+    });
+    expect(line).toMatch(
+      new RegExp(`^ledger BROKEN at stream case-3 revision \\d+ \\(position ${position}\\): `),
+    );
   });
 
   it('finds an edited type column whose envelope is untouched', async () => {

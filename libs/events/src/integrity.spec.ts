@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { ENVELOPE_FIELDS, type HashedEnvelope, type RecordedEvent } from './envelope';
-import { canonicalJson, GENESIS_HASH, hashEnvelope, sha256Hex, verifyChain } from './integrity';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  hashEnvelope,
+  isCanonicalText,
+  sha256Hex,
+  verifyChain,
+} from './integrity';
 
 /** A double from its IEEE 754 bits, as RFC 8785 Appendix B lists them. */
 function fromBits(hex: string): number {
@@ -295,5 +303,44 @@ describe('verifyChain', () => {
       kind: 'prev_hash_mismatch',
       revision: 1,
     });
+  });
+});
+
+describe('isCanonicalText', () => {
+  const judged = (text: string) => isCanonicalText(text, JSON.parse(text));
+
+  it('accepts canonical text, integer-like keys included (V8 enumerates those first)', () => {
+    expect(judged('{"a":[{"b":1,"c":"é"}],"d":null}')).toBe(true);
+    expect(judged('{"10":1,"9":2,"a":3}')).toBe(true);
+    expect(judged('{"\\u0000":1,"é":2,"😀":3,"ﬀ":4}')).toBe(true);
+  });
+
+  it('refuses every rewrite that parses to the same value', () => {
+    for (const text of [
+      '{"b":1,"a":2}',
+      '{"9":2,"10":1}',
+      '{"a": 1}',
+      '{"a":1.0}',
+      '{"a":1e2}',
+      '{"a":"\\u00e9"}',
+      '{"a":"\\/"}',
+      '{"a":{"c":1,"b":2}}',
+      '[{"b":1,"a":2}]',
+      '{"a":1,"a":1}',
+      '{"a":-0}',
+    ])
+      expect(judged(text)).toBe(false);
+  });
+
+  it('agrees with comparing against canonicalJson, for any JSON value and for its plain stringify', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        for (const text of [canonicalJson(value), JSON.stringify(value)]) {
+          const parsed: unknown = JSON.parse(text);
+          expect(isCanonicalText(text, parsed)).toBe(canonicalJson(parsed) === text);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -119,6 +119,33 @@ export interface StorageCheckable {
   checkStorage(): Promise<StorageFault | null>;
 }
 
+/** One stored row as an adapter that keeps envelope bytes beside index columns holds it. */
+export interface StoredRow {
+  readonly position: number;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  /** The stored bytes that were hashed. */
+  readonly envelope: string;
+  /** The hash column, which the next event's prevHash links to. */
+  readonly hash: string;
+}
+
+/**
+ * Adapters that can hand out their rows as stored, unparsed: `accord verify` then checks the
+ * chains and the stored bytes in one pass, hashing the bytes themselves.
+ */
+export interface StoredRowsReadable {
+  /** Rows in commit order, up to the head as it stood when reading began. */
+  readStoredRows(options?: { readonly batchSize?: number }): AsyncIterable<StoredRow[]>;
+}
+
+export function hasStoredRows(store: EventStore): store is EventStore & StoredRowsReadable {
+  return typeof (store as Partial<StoredRowsReadable>).readStoredRows === 'function';
+}
+
 export function isStorageCheckable(store: EventStore): store is EventStore & StorageCheckable {
   return typeof (store as Partial<StorageCheckable>).checkStorage === 'function';
 }

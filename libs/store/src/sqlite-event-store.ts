@@ -14,6 +14,8 @@ import type {
   ReadStreamOptions,
   StorageCheckable,
   StorageFault,
+  StoredRow,
+  StoredRowsReadable,
   Subscription,
   SubscribeOptions,
 } from './event-store';
@@ -22,7 +24,7 @@ import { eventOf, LogTail, RecentCommits, type Stored } from './sqlite/caches';
 import { GroupCommit } from './sqlite/group-commit';
 import type { WrittenAppend } from './sqlite/ledger-writer';
 import { openLedgerFile, prepareReads, type ReadStatements, type Row } from './sqlite/schema';
-import { rowFault, type ScanRow } from './sqlite/storage-check';
+import { firstStorageFault } from './storage-check';
 import { StoreClosedError } from './store-errors';
 import { CommitSignal, PollingSubscription } from './subscription';
 
@@ -63,7 +65,9 @@ export interface SqliteEventStoreOptions {
  * `writer-worker.ts`); the caches reads consult before the file (`caches.ts`); the check of
  * stored rows against their envelopes (`storage-check.ts`). This class reads, and ties them together.
  */
-export class SqliteEventStore implements EventStore, StorageCheckable {
+type StoredColumns = [number, string, number, string, string, string, string, string];
+
+export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly signal = new CommitSignal();
@@ -254,12 +258,31 @@ export class SqliteEventStore implements EventStore, StorageCheckable {
   }
 
   async checkStorage(): Promise<StorageFault | null> {
+    return firstStorageFault(this.readStoredRows({ batchSize: 1000 }));
+  }
+
+  async *readStoredRows(options: { readonly batchSize?: number } = {}): AsyncIterable<StoredRow[]> {
     this.assertOpen();
-    for (const row of this.stmt.scan.iterate() as IterableIterator<ScanRow>) {
-      const fault = rowFault(row);
-      if (fault !== null) return fault;
+    const batchSize = positiveBatchSize(options.batchSize);
+    const end = this.stmt.headPosition.get() as number;
+    for (let cursor = 0; cursor < end;) {
+      this.assertOpen();
+      const rows = this.stmt.stored.all(cursor, end, batchSize) as StoredColumns[];
+      // Raw arrays into one fixed-shape literal: cheaper than the driver's named-column objects.
+      const batch = rows.map((r): StoredRow => ({
+        position: r[0],
+        streamId: r[1],
+        revision: r[2],
+        eventId: r[3],
+        type: r[4],
+        recordedAt: r[5],
+        envelope: r[6],
+        hash: r[7],
+      }));
+      if (batch.length === 0) return;
+      cursor = batch[batch.length - 1].position;
+      yield batch;
     }
-    return null;
   }
 
   async close(): Promise<void> {

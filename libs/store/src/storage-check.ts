@@ -1,27 +1,15 @@
 import { ENVELOPE_FIELDS } from '@accord/events';
-import { canonicalJson } from '@accord/events/integrity';
-import type { StorageFault } from './event-store';
+import { isCanonicalText } from '@accord/events/integrity';
+import type { StorageFault, StoredRow } from './event-store';
 
 const HASHED_FIELDS = ENVELOPE_FIELDS.filter((field) => field !== 'hash' && field !== 'position');
-
-/** One stored row as an adapter that keeps envelope bytes plus index columns holds it. */
-export interface StoredRow {
-  readonly position: number;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly recordedAt: string;
-  /** The stored bytes that were hashed. */
-  readonly envelope: string;
-}
 
 /**
  * What the hash chain cannot see in a row: index columns edited apart from the envelope, a
  * non-canonical rewrite that parses to the same JSON, a field added beside the hashed ones.
- * Shared by every adapter that stores envelope text beside index columns (PostgreSQL today).
+ * Shared by every adapter that stores envelope text beside index columns.
  */
-export function checkStoredRow(row: StoredRow): StorageFault | null {
+export function checkStoredRow(row: Omit<StoredRow, 'hash'>): StorageFault | null {
   const fault = (reason: string): StorageFault => ({
     streamId: row.streamId,
     revision: row.revision,
@@ -45,10 +33,22 @@ export function checkStoredRow(row: StoredRow): StorageFault | null {
   ];
   for (const [column, stored, enveloped] of columns)
     if (stored !== enveloped) return fault(`column ${column} disagrees with the envelope`);
-  if (canonicalJson(envelope) !== row.envelope) return fault('envelope is not in canonical form');
+  if (!isCanonicalText(row.envelope, envelope)) return fault('envelope is not in canonical form');
   // hashEnvelope reads only the hashed fields, so an added field would pass the chain unseen.
   const keys = Object.keys(envelope);
   if (keys.length !== HASHED_FIELDS.length || !HASHED_FIELDS.every((field) => field in envelope))
     return fault('envelope fields differ from the hashed envelope');
+  return null;
+}
+
+/** The first row in `rows` that fails checkStoredRow. */
+export async function firstStorageFault(
+  rows: AsyncIterable<readonly StoredRow[]>,
+): Promise<StorageFault | null> {
+  for await (const batch of rows)
+    for (const row of batch) {
+      const fault = checkStoredRow(row);
+      if (fault !== null) return fault;
+    }
   return null;
 }

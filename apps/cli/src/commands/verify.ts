@@ -91,10 +91,11 @@ const verifyCommand: CliCommand = {
     try {
       // The tree is rebuilt in the same pass as the chain check; a second pass only if that stopped early.
       const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
+      const integrity =
+        ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
       const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
       const missingTriggers = await ledger.missingTriggers();
-      const sqlite =
-        ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
+      const sqlite = await integrity;
       let against: CheckpointReport | undefined;
       if (signed) {
         const guideFile = ledger.dataDir === undefined ? undefined : join(ledger.dataDir, MERKLE_FILE);

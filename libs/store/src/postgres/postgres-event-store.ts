@@ -23,10 +23,12 @@ import type {
   ReadStreamOptions,
   StorageCheckable,
   StorageFault,
+  StoredRow,
+  StoredRowsReadable,
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { checkStoredRow } from '../storage-check';
+import { firstStorageFault } from '../storage-check';
 import { positiveBatchSize } from '../read-options';
 import { StoreClosedError } from '../store-errors';
 import { CommitSignal, PollingSubscription } from '../subscription';
@@ -80,7 +82,7 @@ const DEFAULT_BATCH = 500;
  * back in commit order, and a reader can never see position 11 before 10 (README: "Positions on
  * PostgreSQL"). NOTIFY wakes subscribers at commit; polling is the fallback.
  */
-export class PostgresEventStore implements EventStore, StorageCheckable {
+export class PostgresEventStore implements EventStore, StorageCheckable, StoredRowsReadable {
   private readonly pool: Pool;
   private readonly clock: () => Date;
   private readonly signal = new CommitSignal();
@@ -362,35 +364,23 @@ export class PostgresEventStore implements EventStore, StorageCheckable {
 
   /** The stored bytes beyond the chain, row by row in commit order; the first fault found. */
   async checkStorage(): Promise<StorageFault | null> {
+    return firstStorageFault(this.readStoredRows({ batchSize: 5000 }));
+  }
+
+  async *readStoredRows(options: { readonly batchSize?: number } = {}): AsyncIterable<StoredRow[]> {
     this.assertOpen();
-    const pageSize = 5000;
-    for (let after = 0; ;) {
-      const { rows } = await this.pool.query<{
-        position: string;
-        stream_id: string;
-        revision: string;
-        event_id: string;
-        type: string;
-        recorded_at: string;
-        envelope: string;
-      }>(
-        `SELECT position, stream_id, revision, event_id, type, recorded_at, envelope FROM ${EVENTS}
-          WHERE position > $1 ORDER BY position LIMIT $2`,
-        [after, pageSize],
+    const pageSize = positiveBatchSize(options.batchSize);
+    const end = await this.headPosition();
+    for (let after = 0; after < end;) {
+      this.assertOpen();
+      const { rows } = await this.pool.query<Record<keyof StoredRow, string>>(
+        `SELECT position, stream_id AS "streamId", revision, event_id AS "eventId", type,
+                recorded_at AS "recordedAt", envelope, hash
+           FROM ${EVENTS} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+        [after, end, pageSize],
       );
-      for (const row of rows) {
-        const fault = checkStoredRow({
-          position: Number(row.position),
-          streamId: row.stream_id,
-          revision: Number(row.revision),
-          eventId: row.event_id,
-          type: row.type,
-          recordedAt: row.recorded_at,
-          envelope: row.envelope,
-        });
-        if (fault) return fault;
-      }
-      if (rows.length < pageSize) return null;
+      if (rows.length === 0) return;
+      yield rows.map((row) => ({ ...row, position: Number(row.position), revision: Number(row.revision) }));
       after = Number(rows[rows.length - 1].position);
     }
   }

@@ -80,9 +80,12 @@ export function prepareReads(db: Database.Database) {
     tail: db
       .prepare('SELECT position, stream_id, revision FROM events WHERE position > ? ORDER BY position')
       .raw(),
-    scan: db.prepare(
-      'SELECT position, stream_id, revision, event_id, type, recorded_at, envelope FROM events ORDER BY position',
-    ),
+    stored: db
+      .prepare(
+        `SELECT position, stream_id, revision, event_id, type, recorded_at, envelope, hash
+           FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      )
+      .raw(),
     triggers: db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
       .pluck(),
