@@ -63,7 +63,7 @@ export const STORED_DEADLINE = obj(
   {
     rule: str(),
     article: str(),
-    counting: oneOf(['calendar', 'working']),
+    counting: oneOf(['calendar', 'working', 'months'], '`months` (v2): `days` is a number of months.'),
     days: int(),
     start: date(),
     dueBy: date(),
@@ -71,7 +71,9 @@ export const STORED_DEADLINE = obj(
     skipped: list(obj({ date: date(), reason: oneOf(['weekend', 'holiday']), name: str() }, ['name'])),
     makeupDaysCounted: list(date()),
     sources: list(str()),
+    provisionalYears: list(str(), 'v2: years without an official schedule; the date may move.'),
+    unscheduledYears: list(str(), 'v2: years with no schedule at all (weekends only).'),
     text: str(),
   },
-  ['makeupDaysCounted'],
+  ['makeupDaysCounted', 'provisionalYears', 'unscheduledYears'],
 );
