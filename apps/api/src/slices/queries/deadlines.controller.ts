@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, DEADLINES_PROJECTION, listDeadlines } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { LEGAL_CALENDAR } from '../../pipeline/tokens';
@@ -22,6 +22,7 @@ export class DeadlinesController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       'Open periods (invitation replies, risk escalations, letter responses) with due dates counted by the calendar in force now',

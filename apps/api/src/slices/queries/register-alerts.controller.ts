@@ -4,7 +4,7 @@ import type { RuleSet } from '@accord/domain';
 import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { registerError } from '@accord/domain';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { RULE_SET } from '../../pipeline/tokens';
@@ -24,6 +24,7 @@ export class RegisterAlertsController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary: 'Pattern alerts for human review (Art 11): never a flag',
     description:

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, stuckCases } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { LEGAL_CALENDAR } from '../../pipeline/tokens';
@@ -22,6 +22,7 @@ export class StuckCasesController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       'Open cases you take part in (or audit) with no activity for more than `days` days, longest idle first',
