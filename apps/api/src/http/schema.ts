@@ -52,6 +52,18 @@ export function obj(properties: Readonly<Record<string, Schema>>, optional: read
   };
 }
 
+/**
+ * A read-model query's answer: its own fields, the rows under `rowsKey`, and the log `position` the
+ * read model reflects. Closed at the top; each row is the read model's row, documented by the query.
+ */
+export function rowsAnswer(fields: Readonly<Record<string, Schema>>, rowsKey: 'items' | 'rows'): Schema {
+  return obj({
+    ...fields,
+    [rowsKey]: list({ type: 'object' }),
+    position: int('The log position the read model reflects; pass a write’s `position` as `minPosition`.'),
+  });
+}
+
 /** A reference to a named schema in the document's components. */
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { AUDIT_PROJECTION, auditTrail } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
 import { AccessLog, queryRead } from '../../access/access-log';
+import { orNull, rowsAnswer, str } from '../../http/schema';
 import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { AuditRead } from '../../identity/access.decorators';
@@ -32,14 +33,10 @@ export class AuditController {
       'Filter by case, staff member, agency and a recorded-at range; page with `after` = `nextCursor`.',
   })
   @ApiOkResponse({
-    schema: {
-      type: 'object',
-      properties: {
-        items: { type: 'array' },
-        nextCursor: { type: 'string', nullable: true },
-        position: { type: 'integer' },
-      },
-    },
+    schema: rowsAnswer(
+      { nextCursor: orNull(str('The `after` of the next page; null on the last.')) },
+      'items',
+    ),
   })
   async trail(@Query() query: AuditTrailQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached([AUDIT_PROJECTION], query.minPosition);

@@ -5,6 +5,7 @@ import { isAgency } from '@accord/events';
 import { briefing, CASE_STATUS_PROJECTION, parsePeriod, reportCsv, reportSummary } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { ApiError } from '../../http/api-error';
+import { rowsAnswer } from '../../http/schema';
 import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
@@ -36,7 +37,7 @@ export class ReportsController {
       'risk levels, escalations and their promptness, head attendance rate, relief. Each act counts in the month it happened. No personal data.',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { rows: { type: 'array' }, position: { type: 'integer' } } },
+    schema: rowsAnswer({}, 'rows'),
   })
   async summary(
     @Query() query: ReportQueryDto,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, stuckCases } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
+import { date, int, rowsAnswer } from '../../http/schema';
 import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
@@ -28,7 +29,7 @@ export class StuckCasesController {
       'Open cases you take part in (or audit) with no activity for more than `days` days, longest idle first',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { items: { type: 'array' }, position: { type: 'integer' } } },
+    schema: rowsAnswer({ today: date(), days: int() }, 'items'),
   })
   async list(@Query() query: StuckCasesQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);

@@ -5,7 +5,7 @@ import {
   INTEGRITY_NOTE_POLARITIES,
   PARTY_KINDS,
 } from '@accord/events';
-import { date, int, list, obj, oneOf, orNull, STORED_DEADLINE, str } from '../../../http/schema';
+import { date, int, list, obj, oneOf, orNull, ref, STORED_DEADLINE, str } from '../../../http/schema';
 
 const agency = oneOf(AGENCIES);
 
@@ -106,10 +106,18 @@ export const PATTERN_ALERT = obj({
   note: str(),
 });
 
+/** GET /register/alerts: every pattern alert under the rule in force (Art 11). */
+export const PATTERN_ALERT_LIST = obj({
+  rule: obj({ minFilings: int(), windowDays: int(), ruleSet: str() }),
+  items: list(ref('PatternAlert')),
+  position: int('The log position the register read model reflects.'),
+});
+
 export const REGISTER_VIEW_SCHEMAS = {
   PartyRegister: PARTY_REGISTER,
   PartyRegisterEmpty: PARTY_REGISTER_EMPTY,
   RegisterParty: REGISTER_PARTY,
   RegisterFiling: filing,
   PatternAlert: PATTERN_ALERT,
+  PatternAlertList: PATTERN_ALERT_LIST,
 };
