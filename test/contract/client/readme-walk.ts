@@ -76,6 +76,7 @@ export async function walkReadme(baseUrl: string, tokens: Tokens, middleware: Mi
       to: 'PROCURATORATE',
       grounds: 'Likely to become a suit if unresolved',
       noticeServedOn: '2026-11-20',
+      documentRef: '鲁山复议邀〔2026〕3号',
     },
   });
   const invitationId = need(invited.data, 'invite').id;
@@ -92,7 +93,7 @@ export async function walkReadme(baseUrl: string, tokens: Tokens, middleware: Mi
   await client.POST('/cases/{id}/invitations/{invitationId}/reply', {
     params: { path: { id, invitationId } },
     headers: as(tokens.pro),
-    body: { answer: 'ACCEPT', repliedOn: '2026-11-24' },
+    body: { answer: 'ACCEPT', repliedOn: '2026-11-24', documentRef: '鲁山检行复〔2026〕5号' },
   });
   await client.POST('/cases/{id}/activities', {
     params: path,
@@ -113,7 +114,12 @@ export async function walkReadme(baseUrl: string, tokens: Tokens, middleware: Mi
   await client.POST('/cases/{id}/outcome', {
     params: path,
     headers: as(tokens.gov),
-    body: { outcome: 'SETTLED', decidedOn: '2026-11-27', summary: 'Compensation re-assessed' },
+    body: {
+      outcome: 'SETTLED',
+      decidedOn: '2026-11-27',
+      summary: 'Compensation re-assessed',
+      organAgreement: { agreedOn: '2026-11-27', signatory: '县自然资源局 局长 李某' },
+    },
   });
   await client.POST('/cases/{id}/closure', {
     params: path,

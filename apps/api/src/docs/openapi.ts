@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDto } from '../http/problem.dto';
 import { ANSWER_SCHEMAS } from './answer-schemas';
 import { codesFor, LISTED_STATUSES } from './problem-codes';
@@ -54,6 +54,40 @@ const STATUS_DESCRIPTIONS: Readonly<Record<(typeof LISTED_STATUSES)[number], str
   422: 'Refused by a rule of the Measures.',
 };
 
+/**
+ * A header a handler reads with `@Headers(name)` is documented by Nest as required and under its
+ * lower-case name, beside the same header the route's decorators already describe. No header is
+ * required by any route (identity is the bearer scheme), and names are case-insensitive (RFC 9110):
+ * one optional parameter per header, the described one kept.
+ */
+function optionalHeaders(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation?.parameters) continue;
+      const seen = new Set<string>();
+      const headers = operation.parameters.filter(
+        (p): p is ParameterObject => 'in' in p && p.in === 'header',
+      );
+      // Described ones first, so an undescribed duplicate is the one dropped.
+      const keep = new Set(
+        [...headers]
+          .sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined))
+          .filter((p) => {
+            const name = p.name.toLowerCase();
+            if (seen.has(name)) return false;
+            seen.add(name);
+            return true;
+          }),
+      );
+      operation.parameters = operation.parameters.filter(
+        (p) => !('in' in p && p.in === 'header') || keep.has(p as ParameterObject),
+      );
+      for (const header of keep) header.required = false;
+    }
+  }
+}
+
 /** Errors every route can answer, added where a route's own decorators did not already say more. */
 function addCommonErrors(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
@@ -99,6 +133,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     ...document.components,
     schemas: { ...document.components?.schemas, ...(ANSWER_SCHEMAS as Record<string, SchemaObject>) },
   };
+  optionalHeaders(document);
   problemContent(document);
   addCommonErrors(document);
   return document;

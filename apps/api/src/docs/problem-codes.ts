@@ -28,6 +28,8 @@ const CATALOGUES_OF_ROUTES: readonly (readonly [prefix: string, catalogues: read
   ['/meetings', [meetingError.catalogue]],
   ['/agencies', [liaisonError.catalogue]],
   ['/commendations', [commendationError.catalogue]],
+  // The Merkle proofs and checkpoints refuse with the API's own codes only.
+  ['/ledger', []],
 ];
 
 /** Refusals a guard makes on every route: an organ's token may only answer letters. */

@@ -4,6 +4,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiResponse,
+  ApiServiceUnavailableResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
@@ -57,3 +58,10 @@ export const ReadEndpoint = () =>
       type: ProblemDto,
     }),
   );
+
+/** A read answered from a read model: `?minPosition=` it did not reach in time is 503 READ_MODEL_BEHIND. */
+export const ReadModelBehind = () =>
+  ApiServiceUnavailableResponse({
+    description: 'The read model did not reach minPosition in time (READ_MODEL_BEHIND); retry shortly.',
+    type: ProblemDto,
+  });

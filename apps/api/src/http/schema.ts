@@ -52,6 +52,18 @@ export function obj(properties: Readonly<Record<string, Schema>>, optional: read
   };
 }
 
+/**
+ * A read-model query's answer: its own fields, the rows under `rowsKey`, and the log `position` the
+ * read model reflects. Closed at the top; each row is the read model's row, documented by the query.
+ */
+export function rowsAnswer(fields: Readonly<Record<string, Schema>>, rowsKey: 'items' | 'rows'): Schema {
+  return obj({
+    ...fields,
+    [rowsKey]: list({ type: 'object' }),
+    position: int('The log position the read model reflects; pass a write’s `position` as `minPosition`.'),
+  });
+}
+
 /** A reference to a named schema in the document's components. */
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
@@ -63,7 +75,7 @@ export const STORED_DEADLINE = obj(
   {
     rule: str(),
     article: str(),
-    counting: oneOf(['calendar', 'working']),
+    counting: oneOf(['calendar', 'working', 'months'], '`months` (v2): `days` is a number of months.'),
     days: int(),
     start: date(),
     dueBy: date(),
@@ -71,7 +83,9 @@ export const STORED_DEADLINE = obj(
     skipped: list(obj({ date: date(), reason: oneOf(['weekend', 'holiday']), name: str() }, ['name'])),
     makeupDaysCounted: list(date()),
     sources: list(str()),
+    provisionalYears: list(str(), 'v2: years without an official schedule; the date may move.'),
+    unscheduledYears: list(str(), 'v2: years with no schedule at all (weekends only).'),
     text: str(),
   },
-  ['makeupDaysCounted'],
+  ['makeupDaysCounted', 'provisionalYears', 'unscheduledYears'],
 );

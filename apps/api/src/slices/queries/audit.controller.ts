@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { AUDIT_PROJECTION, auditTrail } from '@accord/read-store';
 import type { EventStore } from '@accord/store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { orNull, rowsAnswer, str } from '../../http/schema';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { AuditRead } from '../../identity/access.decorators';
 import { EVENT_STORE } from '../../pipeline/tokens';
@@ -24,6 +25,7 @@ export class AuditController {
   @Get('trail')
   @AuditRead()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       'The official audit trail: every event and every access event, in order, with hash and actor (auditors)',
@@ -31,14 +33,10 @@ export class AuditController {
       'Filter by case, staff member, agency and a recorded-at range; page with `after` = `nextCursor`.',
   })
   @ApiOkResponse({
-    schema: {
-      type: 'object',
-      properties: {
-        items: { type: 'array' },
-        nextCursor: { type: 'string', nullable: true },
-        position: { type: 'integer' },
-      },
-    },
+    schema: rowsAnswer(
+      { nextCursor: orNull(str('The `after` of the next page; null on the last.')) },
+      'items',
+    ),
   })
   async trail(@Query() query: AuditTrailQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached([AUDIT_PROJECTION], query.minPosition);
@@ -80,6 +78,10 @@ export class AuditController {
   @ApiOperation({
     summary: 'The raw log as NDJSON from a position (auditors), streamed with backpressure',
     description: 'One stored event per line, in commit order, up to the head when the request arrived.',
+  })
+  @ApiOkResponse({
+    description: 'One stored event (JSON) per line.',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
   async log(
     @Query() query: AuditLogQueryDto,

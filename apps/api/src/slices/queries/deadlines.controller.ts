@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, DEADLINES_PROJECTION, listDeadlines } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { date, rowsAnswer } from '../../http/schema';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { LEGAL_CALENDAR } from '../../pipeline/tokens';
@@ -22,6 +23,7 @@ export class DeadlinesController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       'Open periods (invitation replies, risk escalations, letter responses) with due dates counted by the calendar in force now',
@@ -31,7 +33,7 @@ export class DeadlinesController {
       '(an invitee sees only its own reply); letter periods are seen by the issuer, the organ and auditors.',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { items: { type: 'array' }, position: { type: 'integer' } } },
+    schema: rowsAnswer({ today: date() }, 'items'),
   })
   async list(@Query() query: DeadlinesQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached(

@@ -4,7 +4,8 @@ import type { RuleSet } from '@accord/domain';
 import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { registerError } from '@accord/domain';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { ref } from '../../http/schema';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { RULE_SET } from '../../pipeline/tokens';
@@ -24,6 +25,7 @@ export class RegisterAlertsController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary: 'Pattern alerts for human review (Art 11): never a flag',
     description:
@@ -31,7 +33,7 @@ export class RegisterAlertsController {
       'each alert names the filings that raised it. The three agencies and auditors; organs are answered 404.',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { items: { type: 'array' }, position: { type: 'integer' } } },
+    schema: ref('PatternAlertList'),
   })
   async list(@Query() query: PagedQueryDto, @Ctx() ctx: RequestContext) {
     if (!canSeeRegister(ctx.actor)) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: 'alerts' });

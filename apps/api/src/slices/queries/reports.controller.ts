@@ -5,7 +5,8 @@ import { isAgency } from '@accord/events';
 import { briefing, CASE_STATUS_PROJECTION, parsePeriod, reportCsv, reportSummary } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { ApiError } from '../../http/api-error';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { rowsAnswer } from '../../http/schema';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { ReadModels } from '../../read/read-models';
@@ -27,6 +28,7 @@ export class ReportsController {
   @Get('summary')
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Figures per month, lead agency and channel (JSON, or CSV with Accept: text/csv)',
@@ -35,7 +37,7 @@ export class ReportsController {
       'risk levels, escalations and their promptness, head attendance rate, relief. Each act counts in the month it happened. No personal data.',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { rows: { type: 'array' }, position: { type: 'integer' } } },
+    schema: rowsAnswer({}, 'rows'),
   })
   async summary(
     @Query() query: ReportQueryDto,
@@ -64,6 +66,7 @@ export class ReportsController {
   @Get('briefing')
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       "Art 14 情况通报: the period's figures and the major-risk and overdue cases, with no party's personal data",

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, stuckCases } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { ReadEndpoint } from '../../http/openapi.decorators';
+import { date, int, rowsAnswer } from '../../http/schema';
+import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { LEGAL_CALENDAR } from '../../pipeline/tokens';
@@ -22,12 +23,13 @@ export class StuckCasesController {
   @Get()
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary:
       'Open cases you take part in (or audit) with no activity for more than `days` days, longest idle first',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { items: { type: 'array' }, position: { type: 'integer' } } },
+    schema: rowsAnswer({ today: date(), days: int() }, 'items'),
   })
   async list(@Query() query: StuckCasesQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);

@@ -9,6 +9,7 @@ import {
   CONSENT_STATES,
   ELIGIBILITY_CATEGORIES,
   ELIGIBILITY_OUTCOMES,
+  LITIGATION_RISKS,
   MEDIATOR_SOURCES,
   ORGAN_HEAD_ROLES,
   RISK_LEVELS,
@@ -27,7 +28,9 @@ import {
 } from '../../../http/schema';
 
 const agency = oneOf(AGENCIES);
-const deadline = obj({ dueBy: date(), explanation: STORED_DEADLINE });
+// `provisional` (v2): the due date rests on a year without an official holiday schedule; absent under v1.
+const deadline = obj({ dueBy: date(), provisional: bool(), explanation: STORED_DEADLINE }, ['provisional']);
+const owed = obj({ assessmentId: str(), dueBy: date(), explanation: STORED_DEADLINE });
 
 const eligibility = obj({
   assessmentId: str(),
@@ -46,6 +49,13 @@ const invitation = obj({
   noticeServedOn: date(),
   noticeDeadline: deadline,
   replyDeadline: deadline,
+  noticePeriodStart: orNull(
+    obj({ fact: oneOf(['ACCEPTANCE', 'NON_SUPPORT_DECISION', 'RISK_FINDING']), on: date() }),
+  ),
+  noticeLate: bool('Served after the notice period (v2 records it; v1 refused it).'),
+  addressee: orNull(obj({ agency, department: str() })),
+  documentRef: orNull(str('Art 4 书面通知: the notice’s document reference (v2).')),
+  replyDocumentRef: orNull(str('Art 4 书面回复: the reply’s document reference (v2).')),
   status: oneOf(['open', 'accepted', 'declined', 'withdrawn', 'lapsed']),
   repliedOn: orNull(date()),
   late: orNull(bool('Replied after the reply deadline; null until replied.')),
@@ -68,7 +78,7 @@ const riskAssessment = obj({
 const risk = obj({
   assessments: list(riskAssessment, 'Oldest first; the last is current.'),
   majorRisk: bool(),
-  escalationDue: orNull(obj({ assessmentId: str(), dueBy: date(), explanation: STORED_DEADLINE })),
+  escalationDue: orNull(owed),
   escalations: list(
     obj({
       escalationId: str(),
@@ -83,6 +93,7 @@ const risk = obj({
   plans: list(
     obj({ planId: str(), assessmentId: str(), adoptedOn: date(), summary: str(), measures: list(str()) }),
   ),
+  planDue: orNull(owed),
 });
 
 const participationRequest = obj({
@@ -134,6 +145,7 @@ export const CASE_FULL = obj({
   peopleInvolved: int(),
   participants: list(agency, 'The lead agency first, then each agency that accepted an invitation.'),
   links: list(obj({ caseId: str(), channel: oneOf(CASE_CHANNELS), note: str() })),
+  riskFinding: orNull(obj({ foundOn: date(), risks: list(oneOf(LITIGATION_RISKS)), reasons: str() })),
   nonSupportDecision: orNull(obj({ decisionNumber: str(), decidedOn: date(), summary: str() })),
   eligibility: orNull(eligibility),
   supersededEligibility: list(eligibility),
@@ -173,12 +185,24 @@ export const CASE_FULL = obj({
     obj({ reliefId: str(), partyId: str(), department: str(), coordinatedOn: date(), basis: str() }),
   ),
   outcome: orNull(
-    obj({
-      outcome: oneOf(CASE_OUTCOMES),
-      decidedOn: date(),
-      summary: str(),
-      consents: list(obj({ partyId: str(), givenOn: date() })),
-    }),
+    obj(
+      {
+        outcome: oneOf(CASE_OUTCOMES),
+        decidedOn: date(),
+        summary: str(),
+        consents: list(obj({ partyId: str(), givenOn: date() })),
+        // v2, WITHDRAWN: who withdrew, and in litigation the court's approval (准许); absent under v1.
+        withdrawal: orNull(
+          obj({
+            partyIds: list(str()),
+            courtApproval: orNull(obj({ approvedOn: date(), documentRef: str() })),
+          }),
+        ),
+        // v2, SETTLED: the respondent organ's agreement (和解); absent under v1.
+        organAgreement: orNull(obj({ agreedOn: date(), signatory: str() })),
+      },
+      ['withdrawal', 'organAgreement'],
+    ),
   ),
   closedOn: orNull(date()),
 });

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LegalCalendar } from '@accord/domain';
 import { CASE_STATUS_PROJECTION, listCases, caseStatusView } from '@accord/read-store';
 import { AccessLog } from '../../../access/access-log';
-import { ReadEndpoint } from '../../../http/openapi.decorators';
-import { ProblemDto } from '../../../http/problem.dto';
+import { ReadEndpoint, ReadModelBehind } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { LEGAL_CALENDAR } from '../../../pipeline/tokens';
@@ -35,10 +34,7 @@ export class ListCasesController {
       'The page read (the ids it showed) is recorded in the access log before it answers.',
   })
   @ApiOkResponse({ type: CaseListDto })
-  @ApiServiceUnavailableResponse({
-    description: 'The read model did not reach minPosition in time.',
-    type: ProblemDto,
-  })
+  @ReadModelBehind()
   async list(@Query() query: ListCasesQueryDto, @Ctx() ctx: RequestContext): Promise<CaseListDto> {
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
     const limit = query.limit ?? DEFAULT_PAGE;

@@ -1,28 +1,28 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AGENCIES, type Agency, type OrganCommended } from '@accord/events';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Agency, OrganCommended } from '@accord/events';
 import { commendationDecider, commendationError } from '@accord/domain';
 import type { EventStore } from '@accord/store';
 import { CodeParam, UuidParam } from '../../../http/ids';
+import { ref } from '../../../http/schema';
 import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Read } from '../../../identity/access.decorators';
 import { StreamReader } from '../../../pipeline/stream-reader';
 import { EVENT_STORE } from '../../../pipeline/tokens';
-import { OrganRefDto } from '../../letters/organ-ref.dto';
 import { commendationStreamId } from '../commendation-stream';
 
-export class CommendationDto {
-  @ApiProperty() commendationId!: string;
-  @ApiProperty({ type: OrganRefDto }) organ!: OrganRefDto;
-  @ApiProperty() reason!: string;
-  @ApiProperty({ type: [String] }) caseRefs!: string[];
-  @ApiProperty({ example: '2026-10-20' }) commendedOn!: string;
-  @ApiProperty({ enum: AGENCIES }) commendedBy!: Agency;
+export interface CommendationDto {
+  readonly commendationId: string;
+  readonly organ: { readonly code: string; readonly name: string };
+  readonly reason: string;
+  readonly caseRefs: string[];
+  readonly commendedOn: string;
+  readonly commendedBy: Agency;
 }
 
-export class CommendationListDto {
-  @ApiProperty() organCode!: string;
-  @ApiProperty({ type: [CommendationDto], description: 'Oldest first.' }) commendations!: CommendationDto[];
+export interface CommendationListDto {
+  readonly organCode: string;
+  readonly commendations: CommendationDto[];
 }
 
 /**
@@ -42,7 +42,7 @@ export class ReadCommendationsController {
   @Read()
   @ReadEndpoint()
   @ApiOperation({ summary: 'One commendation of an organ (Art 12, 通报表扬)' })
-  @ApiOkResponse({ type: CommendationDto })
+  @ApiOkResponse({ schema: ref('Commendation') })
   async get(@UuidParam('id') id: string): Promise<CommendationDto> {
     const { state } = await this.reader.current(commendationStreamId(id), commendationDecider);
     if (state.status === 'none') throw commendationError('COMMENDATION_NOT_FOUND', { commendationId: id });
@@ -54,7 +54,7 @@ export class ReadCommendationsController {
   @Read()
   @ReadEndpoint()
   @ApiOperation({ summary: 'Every commendation of one organ, oldest first (Art 12, 通报表扬)' })
-  @ApiOkResponse({ type: CommendationListDto })
+  @ApiOkResponse({ schema: ref('CommendationList') })
   async list(@CodeParam('code') organCode: string): Promise<CommendationListDto> {
     const wanted = organCode.trim().toUpperCase();
     const commendations: CommendationDto[] = [];

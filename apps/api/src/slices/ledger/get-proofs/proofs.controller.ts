@@ -1,5 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ProblemDto } from '../../../http/problem.dto';
 import { eventLeafHash, parseCheckpointText, parseNote } from '@accord/merkle';
 import type { RecordedEvent } from '@accord/events';
 import { RuleError } from '@accord/domain';
@@ -55,6 +62,7 @@ export class ProofsController {
       'For a case event the read goes through the case’s visibility rules and is recorded in the access log; anyone else gets the same 404 as for an unknown position.',
   })
   @ApiOkResponse({ type: InclusionProofDto })
+  @ApiUnprocessableEntityResponse({ description: 'treeSize does not fit the log.', type: ProblemDto })
   async inclusion(@Query() query: InclusionQueryDto, @Ctx() ctx: RequestContext): Promise<InclusionProofDto> {
     const event = await this.eventAt(query.position);
     const caseId = event && CASE_STREAM.exec(event.streamId)?.[1];
@@ -101,6 +109,7 @@ export class ProofsController {
     description: 'Hashes only, no case data: any member of staff may ask.',
   })
   @ApiOkResponse({ type: ConsistencyProofDto })
+  @ApiUnprocessableEntityResponse({ description: 'from and to do not fit the log.', type: ProblemDto })
   async consistency(@Query() query: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
     const log = await this.tree.current();
     if (query.from > query.to || query.to > log.size)

@@ -12,6 +12,10 @@ export const MEETING = obj({
     obj({ agency: str('One of the three agencies, or ORGAN:<code>.'), staffId: str(), name: str() }),
   ),
   agenciesPresent: list(oneOf(AGENCIES)),
+  agenciesConfirmed: list(
+    oneOf(AGENCIES),
+    'The convener and each listed agency that acknowledged its attendance, in the order of AGENCIES.',
+  ),
   cases: list(str()),
   specialReason: orNull(obj({ grounds: list(oneOf(SPECIAL_MEETING_GROUNDS)), explanation: str() })),
   conclusions: list(str()),

@@ -14,7 +14,7 @@ import { AccessLog } from '../../../access/access-log';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { CodeParam } from '../../../http/ids';
-import { ReadEndpoint } from '../../../http/openapi.decorators';
+import { ReadEndpoint, ReadModelBehind } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { RULE_SET } from '../../../pipeline/tokens';
@@ -48,6 +48,7 @@ export class GetPartyRegisterController {
   @Get(':partyId')
   @Read()
   @ReadEndpoint()
+  @ReadModelBehind()
   @ApiOperation({
     summary: "A party's integrity and abuse-of-litigation register (Art 11)",
     description:

@@ -4,8 +4,22 @@ import { ref } from '../../../http/schema';
 
 export class PartyRegisterViewDto extends StreamViewDto {
   @ApiProperty({
-    allOf: [ref('PartyRegister')],
-    description: 'The register: party, notes, flags and their history, the active flag id.',
+    oneOf: [ref('PartyRegister'), ref('PartyRegisterEmpty')],
+    description:
+      'The register: party, notes, flags and their history, the active flag id; `{ status: "none" }` while the party has no register entry.',
   })
   register!: unknown;
+  @ApiProperty({
+    allOf: [ref('RegisterParty')],
+    description: 'The party across its cases, from the register read model; null when none has run.',
+  })
+  party!: unknown;
+  @ApiProperty({ type: 'array', items: ref('RegisterFiling') }) filings!: unknown[];
+  @ApiProperty({ type: 'array', items: ref('PatternAlert') }) alerts!: unknown[];
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The log position the register read model reflects; null for an `asOf` read.',
+  })
+  readModelPosition!: number | null;
 }

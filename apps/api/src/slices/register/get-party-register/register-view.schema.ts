@@ -5,7 +5,7 @@ import {
   INTEGRITY_NOTE_POLARITIES,
   PARTY_KINDS,
 } from '@accord/events';
-import { date, list, obj, oneOf, orNull, STORED_DEADLINE, str } from '../../../http/schema';
+import { date, int, list, obj, oneOf, orNull, ref, STORED_DEADLINE, str } from '../../../http/schema';
 
 const agency = oneOf(AGENCIES);
 
@@ -65,4 +65,59 @@ export const PARTY_REGISTER = obj({
   activeFlagId: orNull(str()),
 });
 
-export const REGISTER_VIEW_SCHEMAS = { PartyRegister: PARTY_REGISTER };
+/** No register entry yet: the party is known from its case filings only. */
+export const PARTY_REGISTER_EMPTY = obj({ status: oneOf(['none']) });
+
+/** One case in which the party appears, as the register shows it (no other party's data). */
+const filing = obj({
+  caseId: str(),
+  casePartyId: str(),
+  channel: str(),
+  leadAgency: str(),
+  externalCaseNumber: str(),
+  acceptedOn: date(),
+  respondentCode: str(),
+  respondentName: str(),
+  matter: str(),
+  position: int(),
+});
+
+/** The person or organisation across every case that names them; null until the register read model has run. */
+export const REGISTER_PARTY = orNull(
+  obj({
+    partyKey: str(),
+    kind: str(),
+    names: list(str()),
+    idScheme: orNull(str()),
+    idNumber: orNull(str()),
+  }),
+);
+
+/** Art 11 pattern alert: repeated filings against one organ within the rule's window; never a flag. */
+export const PATTERN_ALERT = obj({
+  alertId: str(),
+  partyKey: str(),
+  respondentCode: str(),
+  respondentName: str(),
+  filings: list(filing, 'Oldest first.'),
+  from: date(),
+  to: date(),
+  rule: str(),
+  note: str(),
+});
+
+/** GET /register/alerts: every pattern alert under the rule in force (Art 11). */
+export const PATTERN_ALERT_LIST = obj({
+  rule: obj({ minFilings: int(), windowDays: int(), ruleSet: str() }),
+  items: list(ref('PatternAlert')),
+  position: int('The log position the register read model reflects.'),
+});
+
+export const REGISTER_VIEW_SCHEMAS = {
+  PartyRegister: PARTY_REGISTER,
+  PartyRegisterEmpty: PARTY_REGISTER_EMPTY,
+  RegisterParty: REGISTER_PARTY,
+  RegisterFiling: filing,
+  PatternAlert: PATTERN_ALERT,
+  PatternAlertList: PATTERN_ALERT_LIST,
+};
