@@ -9,7 +9,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@accord/merkle';
-import type { RecordedEvent } from '@accord/events';
+import type { DataAccessedData, RecordedEvent } from '@accord/events';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { courtCase } from './support/api-fixtures';
 import { accord } from './support/cli-inprocess';
@@ -98,10 +98,12 @@ describe('ledger checkpoint and proofs (HTTP)', () => {
     expect(before).toBeGreaterThanOrEqual(0);
 
     // The access log: the auditor's proof read and the procuratorate's refusal are both there.
-    const log: RecordedEvent<{ caseId: string; view: string; outcome: string }>[] = [];
+    const log: RecordedEvent<DataAccessedData>[] = [];
     for await (const batch of h.built.store.readAll())
       log.push(...(batch.filter((e) => e.streamId === 'access-log') as never[]));
-    const proofReads = log.filter((e) => e.data.caseId === caseId && e.data.view === 'history');
+    const proofReads = log.filter(
+      (e) => e.data.resource === 'case' && e.data.resourceId === caseId && e.data.view === 'history',
+    );
     expect(proofReads.map((e) => [e.actor.staffId, e.data.outcome])).toEqual(
       expect.arrayContaining([
         ['inspector-1', 'granted'],

@@ -13,7 +13,8 @@ import { type LoadedStream, StreamReader, toDomainEvent } from './stream-reader'
 import { EVENT_STORE, LEGAL_CALENDAR, RULE_SET, WRITE_VISIBILITY } from './tokens';
 
 /** Per decider: whether an existing stream is visible to the actor (Art 17). Absent: visible to all. */
-export type WriteVisibility = ReadonlyMap<unknown, (state: never, actor: Actor) => boolean>;
+/** Whether the actor may see an existing stream, given the command it sends (some acts grant a narrow view). */
+export type WriteVisibility = ReadonlyMap<unknown, (state: never, actor: Actor, command: never) => boolean>;
 
 /** What every write answers: the ETag is `revision`; `position` lets a client wait for read models. */
 export class WriteResult {
@@ -75,13 +76,14 @@ export class CommandPipeline {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(request);
       if ('replayed' in loaded) return { id: request.id, streamId, ...loaded.replayed };
-      const { state, revision, position } = this.asSeenBy(loaded, decider, ctx.actor);
+      const command = request.command(metadata);
+      const { state, revision, position } = this.asSeenBy(loaded, decider, ctx.actor, command);
       if (ctx.ifMatch !== undefined && ctx.ifMatch !== revision) {
         this.metrics.versionConflicts.inc({ outcome: 'stale_if_match' });
         throw new ApiError('REVISION_STALE', { currentRevision: revision });
       }
 
-      const events = decider.decide(request.command(metadata), state);
+      const events = decider.decide(command, state);
       // A decision that changes nothing answers the current revision and writes nothing.
       if (events.length === 0) return { id: request.id, streamId, revision, position };
 
@@ -121,9 +123,15 @@ export class CommandPipeline {
   }
 
   /** The stream as the actor may know it: one it may not see is, to it, a stream that does not exist. */
-  private asSeenBy<S>(loaded: LoadedStream<S>, decider: unknown, actor: Actor): LoadedStream<S> {
-    const visible = this.visibility.get(decider) as ((state: S, actor: Actor) => boolean) | undefined;
-    if (loaded.revision < 0 || visible === undefined || visible(loaded.state, actor)) return loaded;
+  private asSeenBy<S, C>(
+    loaded: LoadedStream<S>,
+    decider: unknown,
+    actor: Actor,
+    command: C,
+  ): LoadedStream<S> {
+    const visible = this.visibility.get(decider) as
+      ((state: S, actor: Actor, command: C) => boolean) | undefined;
+    if (loaded.revision < 0 || visible === undefined || visible(loaded.state, actor, command)) return loaded;
     return { state: (decider as { initialState(): S }).initialState(), revision: -1, position: 0 };
   }
 
