@@ -95,27 +95,41 @@ function empty(partyKey: string, kind: string, position: number): RegisterPartyR
   };
 }
 
+/** The case ids among a filings list, kept beside the list while a batch appends to it. */
+const filedCaseIds = new WeakMap<readonly Filing[], Set<string>>();
+
+function filedCases(filings: readonly Filing[]): Set<string> {
+  let ids = filedCaseIds.get(filings);
+  if (ids === undefined) {
+    ids = new Set(filings.map((f) => f.caseId));
+    filedCaseIds.set(filings, ids);
+  }
+  return ids;
+}
+
 function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): void {
   const d = registered.data;
   for (const party of d.parties) {
     const key = partyKeyOf(party.idScheme, party.idNumber);
     const row = tx.get<RegisterPartyRow>(REGISTER_PARTIES, key) ?? empty(key, party.kind, event.position);
-    if (row.filings.some((f) => f.caseId === d.caseId)) continue;
-    const filings = [
-      ...row.filings,
-      {
-        caseId: d.caseId,
-        casePartyId: party.partyId,
-        channel: d.channel,
-        leadAgency: d.leadAgency,
-        externalCaseNumber: d.externalCaseNumber,
-        acceptedOn: d.acceptedOn,
-        respondentCode: d.respondent.code,
-        respondentName: d.respondent.name,
-        matter: d.matter,
-        position: event.position,
-      },
-    ];
+    const filed = filedCases(row.filings);
+    if (filed.has(d.caseId)) continue;
+    // The row is this batch's own (parsed for it, or put earlier in it), so the list grows in place:
+    // copying and scanning it per filing is quadratic for a party named in thousands of cases.
+    const filings = row.filings as Filing[];
+    filed.add(d.caseId);
+    filings.push({
+      caseId: d.caseId,
+      casePartyId: party.partyId,
+      channel: d.channel,
+      leadAgency: d.leadAgency,
+      externalCaseNumber: d.externalCaseNumber,
+      acceptedOn: d.acceptedOn,
+      respondentCode: d.respondent.code,
+      respondentName: d.respondent.name,
+      matter: d.matter,
+      position: event.position,
+    });
     tx.put(REGISTER_PARTIES, key, {
       ...row,
       kind: party.kind,
