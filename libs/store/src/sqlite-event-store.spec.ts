@@ -1,16 +1,16 @@
 import type { RecordedEvent } from '@accord/events';
 import { canonicalJson, hashEnvelope, sha256Hex, verifyChain } from '@accord/events/integrity';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type EventStore, WrongExpectedRevisionError } from './event-store';
 import { LEDGER_FILE, openSqliteStore } from './open-store';
 import type { SqliteEventStore } from './sqlite-event-store';
+import type { Ack } from './testing/append-writers';
 import { describeEventStoreConformance } from './testing/conformance';
 import { proposedEvent, proposedEvents } from './testing/fixtures';
+import { runChildUntilKilled } from './testing/kill-child';
 
 describeEventStoreConformance(
   'SqliteEventStore',
@@ -359,7 +359,12 @@ describe('SqliteEventStore on its file', () => {
       for await (const event of subscription) seen.push(event);
     })();
 
-    const exit = await runChildUntilKilled(dir, 150, acknowledged);
+    const exit = await runChildUntilKilled(
+      join(__dirname, 'testing', 'append-child.ts'),
+      [dir, '4'],
+      150,
+      acknowledged,
+    );
     expect(exit.signal).toBe('SIGKILL');
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
@@ -388,38 +393,3 @@ describe('SqliteEventStore on its file', () => {
     expect(seen).toEqual(all.slice(0, head));
   });
 });
-
-interface Ack {
-  streamId: string;
-  revision: number;
-  position: number;
-  eventId: string;
-}
-
-function runChildUntilKilled(
-  dataDir: string,
-  killAfter: number,
-  acknowledged: Ack[],
-): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const script = join(__dirname, 'testing', 'append-child.ts');
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, dataDir, '4'],
-    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout });
-  lines.on('line', (line) => {
-    acknowledged.push(JSON.parse(line) as Ack);
-    if (acknowledged.length === killAfter) child.kill('SIGKILL');
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    // 'close' comes after stdout has ended, so every line already in the pipe has been counted.
-    child.on('close', (code, signal) => {
-      if (signal === null) reject(new Error(`append child exited with ${code}: ${stderr}`));
-      else resolve({ code, signal });
-    });
-  });
-}
