@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AdoptPreventionPlanCommand } from './adopt-prevention-plan.command';
+import { decideCase } from '../case-act';
+import type { AdoptPreventionPlan } from '@accord/domain';
 import { AdoptPreventionPlanRequestDto } from './adopt-prevention-plan.request.dto';
 
 @ApiTags('cases')
@@ -29,8 +30,20 @@ export class AdoptPreventionPlanController {
     @Body() body: AdoptPreventionPlanRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
+    const planId = newId(ctx, 'prevention-plan');
     return this.commands.execute(
-      new AdoptPreventionPlanCommand(caseId, newId(ctx, 'prevention-plan'), body, ctx),
+      decideCase<AdoptPreventionPlan>(ctx, {
+        caseId,
+        id: planId,
+        type: 'AdoptPreventionPlan',
+        data: {
+          caseId,
+          planId,
+          adoptedOn: body.adoptedOn,
+          summary: body.summary,
+          measures: [...body.measures],
+        },
+      }),
     );
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { newId, UuidParam } from '../../../http/ids';
+import { newId, UuidParam, plain } from '../../../http/ids';
 import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AssessEligibilityCommand } from './assess-eligibility.command';
+import { decideCase } from '../case-act';
+import type { AssessEligibility } from '@accord/domain';
 import { AssessEligibilityRequestDto } from './assess-eligibility.request.dto';
 
 @ApiTags('cases')
@@ -28,6 +29,14 @@ export class AssessEligibilityController {
     @Body() body: AssessEligibilityRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new AssessEligibilityCommand(caseId, newId(ctx, 'assessment'), body, ctx));
+    const assessmentId = newId(ctx, 'assessment');
+    return this.commands.execute(
+      decideCase<AssessEligibility>(ctx, {
+        caseId,
+        id: assessmentId,
+        type: 'AssessEligibility',
+        data: { caseId, assessmentId, ...plain(body), legalExplanation: body.legalExplanation ?? null },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AssessRiskCommand } from './assess-risk.command';
+import { decideCase } from '../case-act';
+import type { AssessRisk } from '@accord/domain';
 import { AssessRiskRequestDto } from './assess-risk.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,22 @@ export class AssessRiskController {
     @Body() body: AssessRiskRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new AssessRiskCommand(caseId, newId(ctx, 'risk-assessment'), body, ctx));
+    const assessmentId = newId(ctx, 'risk-assessment');
+    return this.commands.execute(
+      decideCase<AssessRisk>(ctx, {
+        caseId,
+        id: assessmentId,
+        type: 'AssessRisk',
+        data: {
+          caseId,
+          assessmentId,
+          level: body.level,
+          peopleInvolved: body.peopleInvolved,
+          massIncidentRisk: body.massIncidentRisk,
+          factors: [...body.factors],
+          assessedOn: body.assessedOn,
+        },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { CloseCaseCommand } from './close-case.command';
+import { decideCase } from '../case-act';
+import type { CloseCase } from '@accord/domain';
 import { CloseCaseRequestDto } from './close-case.request.dto';
 
 @ApiTags('cases')
@@ -28,6 +29,13 @@ export class CloseCaseController {
     @Body() body: CloseCaseRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new CloseCaseCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<CloseCase>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'CloseCase',
+        data: { caseId, closedOn: body.closedOn },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { CoordinateReliefCommand } from './coordinate-relief.command';
+import { decideCase } from '../case-act';
+import type { CoordinateRelief } from '@accord/domain';
 import { CoordinateReliefRequestDto } from './coordinate-relief.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,23 @@ export class CoordinateReliefController {
     @Body() body: CoordinateReliefRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new CoordinateReliefCommand(caseId, newId(ctx, 'relief'), body, ctx));
+    const reliefId = newId(ctx, 'relief');
+    return this.commands.execute(
+      decideCase<CoordinateRelief>(ctx, {
+        caseId,
+        id: reliefId,
+        type: 'CoordinateRelief',
+        data: {
+          caseId,
+          reliefId,
+          partyId: body.partyId,
+          department: body.department,
+          coordinatedOn: body.coordinatedOn,
+          noEffectiveRemedy: body.noEffectiveRemedy,
+          greatHardship: body.greatHardship,
+          basis: body.basis,
+        },
+      }),
+    );
   }
 }

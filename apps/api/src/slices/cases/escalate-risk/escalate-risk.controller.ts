@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { EscalateRiskCommand } from './escalate-risk.command';
+import { decideCase } from '../case-act';
+import type { EscalateRisk } from '@accord/domain';
 import { EscalateRiskRequestDto } from './escalate-risk.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,14 @@ export class EscalateRiskController {
     @Body() body: EscalateRiskRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new EscalateRiskCommand(caseId, newId(ctx, 'escalation'), body, ctx));
+    const escalationId = newId(ctx, 'escalation');
+    return this.commands.execute(
+      decideCase<EscalateRisk>(ctx, {
+        caseId,
+        id: escalationId,
+        type: 'EscalateRisk',
+        data: { caseId, escalationId, escalatedOn: body.escalatedOn, summary: body.summary },
+      }),
+    );
   }
 }

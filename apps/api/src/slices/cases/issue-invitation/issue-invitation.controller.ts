@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { IssueInvitationCommand } from './issue-invitation.command';
+import { decideCase } from '../case-act';
+import type { IssueInvitation } from '@accord/domain';
 import { IssueInvitationRequestDto } from './issue-invitation.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,22 @@ export class IssueInvitationController {
     @Body() body: IssueInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new IssueInvitationCommand(caseId, newId(ctx, 'invitation'), body, ctx));
+    const invitationId = newId(ctx, 'invitation');
+    return this.commands.execute(
+      decideCase<IssueInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'IssueInvitation',
+        data: {
+          caseId,
+          invitationId,
+          to: body.to,
+          grounds: body.grounds,
+          noticeServedOn: body.noticeServedOn,
+          addresseeDepartment: body.addresseeDepartment ?? null,
+          documentRef: body.documentRef ?? null,
+        },
+      }),
+    );
   }
 }

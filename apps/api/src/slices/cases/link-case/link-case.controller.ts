@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { LinkCaseCommand } from './link-case.command';
+import { decideCase } from '../case-act';
+import type { LinkCase } from '@accord/domain';
 import { LinkCaseRequestDto } from './link-case.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,18 @@ export class LinkCaseController {
     @Body() body: LinkCaseRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new LinkCaseCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<LinkCase>(ctx, {
+        caseId,
+        id: body.linkedCaseId.toLowerCase(),
+        type: 'LinkCase',
+        data: {
+          caseId,
+          linkedCaseId: body.linkedCaseId.toLowerCase(),
+          linkedChannel: body.linkedChannel,
+          note: body.note ?? '',
+        },
+      }),
+    );
   }
 }

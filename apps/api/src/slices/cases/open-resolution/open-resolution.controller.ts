@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { OpenResolutionCommand } from './open-resolution.command';
+import { decideCase } from '../case-act';
+import type { OpenResolution } from '@accord/domain';
 import { OpenResolutionRequestDto } from './open-resolution.request.dto';
 
 @ApiTags('cases')
@@ -28,6 +29,13 @@ export class OpenResolutionController {
     @Body() body: OpenResolutionRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new OpenResolutionCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<OpenResolution>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'OpenResolution',
+        data: { caseId, openedOn: body.openedOn },
+      }),
+    );
   }
 }

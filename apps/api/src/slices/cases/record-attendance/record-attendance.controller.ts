@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordAttendanceCommand } from './record-attendance.command';
+import { decideCase } from '../case-act';
+import type { RecordAttendance } from '@accord/domain';
 import { RecordAttendanceRequestDto } from './record-attendance.request.dto';
 
 @ApiTags('cases')
@@ -30,6 +31,19 @@ export class RecordAttendanceController {
     @Body() body: RecordAttendanceRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordAttendanceCommand(caseId, requestId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordAttendance>(ctx, {
+        caseId,
+        id: requestId,
+        type: 'RecordAttendance',
+        data: {
+          caseId,
+          requestId,
+          attendance: body.attendance,
+          attendee: body.attendee ? { name: body.attendee.name, role: body.attendee.role } : null,
+          justification: body.justification ?? null,
+        },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordConsentCommand } from './record-consent.command';
+import { decideCase } from '../case-act';
+import type { RecordConsent } from '@accord/domain';
 import { RecordConsentRequestDto } from './record-consent.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,13 @@ export class RecordConsentController {
     @Body() body: RecordConsentRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordConsentCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordConsent>(ctx, {
+        caseId,
+        id: body.partyId,
+        type: 'RecordConsent',
+        data: { caseId, partyId: body.partyId, consent: body.consent, on: body.on, note: body.note ?? '' },
+      }),
+    );
   }
 }

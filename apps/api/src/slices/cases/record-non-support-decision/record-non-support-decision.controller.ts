@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordNonSupportDecisionCommand } from './record-non-support-decision.command';
+import { decideCase } from '../case-act';
+import type { RecordNonSupportDecision } from '@accord/domain';
 import { RecordNonSupportDecisionRequestDto } from './record-non-support-decision.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,18 @@ export class RecordNonSupportDecisionController {
     @Body() body: RecordNonSupportDecisionRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordNonSupportDecisionCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordNonSupportDecision>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RecordNonSupportDecision',
+        data: {
+          caseId,
+          decisionNumber: body.decisionNumber,
+          decidedOn: body.decidedOn,
+          summary: body.summary,
+        },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordRiskFindingCommand } from './record-risk-finding.command';
+import { decideCase } from '../case-act';
+import type { RecordRiskFinding } from '@accord/domain';
 import { RecordRiskFindingRequestDto } from './record-risk-finding.request.dto';
 
 @ApiTags('cases')
@@ -30,6 +31,18 @@ export class RecordRiskFindingController {
     @Body() body: RecordRiskFindingRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordRiskFindingCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordRiskFinding>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RecordRiskFinding',
+        data: {
+          caseId,
+          foundOn: body.foundOn,
+          risks: body.risks,
+          reasons: body.reasons,
+        },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { ReplyToInvitationCommand } from './reply-to-invitation.command';
+import { decideCase } from '../case-act';
+import type { ReplyToInvitation } from '@accord/domain';
 import { ReplyToInvitationRequestDto } from './reply-to-invitation.request.dto';
 
 @ApiTags('cases')
@@ -30,6 +31,20 @@ export class ReplyToInvitationController {
     @Body() body: ReplyToInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new ReplyToInvitationCommand(caseId, invitationId, body, ctx));
+    return this.commands.execute(
+      decideCase<ReplyToInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'ReplyToInvitation',
+        data: {
+          caseId,
+          invitationId,
+          answer: body.answer,
+          repliedOn: body.repliedOn,
+          reasons: body.reasons ?? null,
+          documentRef: body.documentRef ?? null,
+        },
+      }),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { WithdrawInvitationCommand } from './withdraw-invitation.command';
+import { decideCase } from '../case-act';
+import type { WithdrawInvitation } from '@accord/domain';
 import { WithdrawInvitationRequestDto } from './withdraw-invitation.request.dto';
 
 @ApiTags('cases')
@@ -29,6 +30,13 @@ export class WithdrawInvitationController {
     @Body() body: WithdrawInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new WithdrawInvitationCommand(caseId, invitationId, body, ctx));
+    return this.commands.execute(
+      decideCase<WithdrawInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'WithdrawInvitation',
+        data: { caseId, invitationId, withdrawnOn: body.withdrawnOn, reasons: body.reasons },
+      }),
+    );
   }
 }
