@@ -5,10 +5,8 @@ import { dateGuards } from '../shared/input-guards';
 import { caseError } from './case.errors';
 import { caseAccess, type CaseState, type RegisteredCase } from './case.state';
 
-/** Today in Asia/Shanghai, from the command's clock reading. */
-export function today(metadata: CommandMetadata): LegalDate {
-  return metadata.calendar.legalDateOf(metadata.now);
-}
+/** Today in Asia/Shanghai, from the command's clock reading (the one definition, shared). */
+export { legalToday as today } from '../agency/guards';
 
 /** Organs and auditors act on no case, whatever its state; checked first so the answer reveals nothing. */
 export function requireActingAgency(metadata: CommandMetadata): Agency {

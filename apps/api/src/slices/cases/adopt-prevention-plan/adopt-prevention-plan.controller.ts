@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { AdoptPreventionPlan } from '@accord/domain';
 import { AdoptPreventionPlanRequestDto } from './adopt-prevention-plan.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class AdoptPreventionPlanController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AdoptPreventionPlan')
   @ApiOperation({
     summary: 'Adopt a prevention and handling plan for an assessed risk (Art 10)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { AssessEligibility } from '@accord/domain';
 import { AssessEligibilityRequestDto } from './assess-eligibility.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class AssessEligibilityController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AssessEligibility')
   @ApiOperation({
     summary: 'Assess whether the case qualifies for a resolution effort (Art 3)',
     description: 'Lead agency only. `id` in the answer is the generated assessment id.',

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { AssessRisk } from '@accord/domain';
 import { AssessRiskRequestDto } from './assess-risk.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class AssessRiskController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AssessRisk')
   @ApiOperation({
     summary: 'Assess the social-stability risk of the case (Art 10)',
     description:

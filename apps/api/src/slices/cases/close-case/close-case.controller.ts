@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { CloseCase } from '@accord/domain';
 import { CloseCaseRequestDto } from './close-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class CloseCaseController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'CloseCase')
   @ApiOperation({
     summary: 'Close the case once its outcome is recorded',
     description: 'Lead agency only. Open invitations lapse with the case; a closed case can only be read.',

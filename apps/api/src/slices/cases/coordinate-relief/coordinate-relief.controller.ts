@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { CoordinateRelief } from '@accord/domain';
 import { CoordinateReliefRequestDto } from './coordinate-relief.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class CoordinateReliefController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'CoordinateRelief')
   @ApiOperation({
     summary: 'Coordinate hardship relief for a party (Art 9)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { EscalateRisk } from '@accord/domain';
 import { EscalateRiskRequestDto } from './escalate-risk.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class EscalateRiskController {
   @HttpCode(201)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('case', 'EscalateRisk')
   @ApiOperation({
     summary: 'Report the risk to the county party committee and government (Art 10)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { IssueInvitation } from '@accord/domain';
 import { IssueInvitationRequestDto } from './issue-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class IssueInvitationController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'IssueInvitation')
   @ApiOperation({
     summary: 'Invite another agency to take part (Art 4, 5, 6, 7)',
     description:

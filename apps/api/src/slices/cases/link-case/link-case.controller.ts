@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { LinkCase } from '@accord/domain';
 import { LinkCaseRequestDto } from './link-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class LinkCaseController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'LinkCase')
   @ApiOperation({
     summary: 'Link a case of the same dispute in another channel (Art 1)',
     description:

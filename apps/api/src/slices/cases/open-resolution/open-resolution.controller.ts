@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { OpenResolution } from '@accord/domain';
 import { OpenResolutionRequestDto } from './open-resolution.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class OpenResolutionController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'OpenResolution')
   @ApiOperation({
     summary: 'Open a resolution effort on an eligible case (Art 3)',
     description: 'Lead agency only; the current eligibility assessment must be ELIGIBLE.',

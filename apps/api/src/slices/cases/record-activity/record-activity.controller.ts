@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordActivity } from '@accord/domain';
 import { RecordActivityRequestDto } from './record-activity.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordActivityController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordActivity')
   @ApiOperation({
     summary: 'Record a resolution activity: hearing, coordination, mediation plan, … (Art 6)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordAttendance } from '@accord/domain';
 import { RecordAttendanceRequestDto } from './record-attendance.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordAttendanceController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordAttendance')
   @ApiOperation({
     summary: "Record whether the organ's head attended (Art 12)",
     description:

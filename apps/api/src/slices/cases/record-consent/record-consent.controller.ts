@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordConsent } from '@accord/domain';
 import { RecordConsentRequestDto } from './record-consent.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordConsentController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordConsent')
   @ApiOperation({
     summary: "Record a party's consent to, or withdrawal from, a resolution (Art 2)",
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordNonSupportDecision } from '@accord/domain';
 import { RecordNonSupportDecisionRequestDto } from './record-non-support-decision.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordNonSupportDecisionController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordNonSupportDecision')
   @ApiOperation({
     summary: 'Record the decision not to support a supervision application (Art 6)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordOutcome } from '@accord/domain';
 import { RecordOutcomeRequestDto } from './record-outcome.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordOutcomeController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordOutcome')
   @ApiOperation({
     summary: 'Record the outcome of the case (Art 2, Art 3)',
     description:

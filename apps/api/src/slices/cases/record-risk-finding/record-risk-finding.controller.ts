@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RecordRiskFinding } from '@accord/domain';
 import { RecordRiskFindingRequestDto } from './record-risk-finding.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RecordRiskFindingController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordRiskFinding')
   @ApiOperation({
     summary:
       'Record the court’s finding that the dispute may lead to appeal, petition or instability (Art 5)',

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RegisterCase } from '@accord/domain';
 import { RegisterCaseRequestDto } from './register-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RegisterCaseController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RegisterCase')
   @ApiOperation({
     summary: 'Register a case accepted in your channel (Art 1)',
     description:

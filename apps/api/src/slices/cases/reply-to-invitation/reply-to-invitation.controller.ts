@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { ReplyToInvitation } from '@accord/domain';
 import { ReplyToInvitationRequestDto } from './reply-to-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class ReplyToInvitationController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'ReplyToInvitation')
   @ApiOperation({
     summary: 'Reply in writing to an invitation: take part, or decline with reasons (Art 4, Art 7)',
     description:

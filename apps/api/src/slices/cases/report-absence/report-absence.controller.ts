@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { ReportAbsence } from '@accord/domain';
 import { ReportAbsenceRequestDto } from './report-absence.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class ReportAbsenceController {
   @HttpCode(201)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('case', 'ReportAbsence')
   @ApiOperation({
     summary: 'Report an unjustified absence of an organ head to the county government (Art 12)',
     description:

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { RequestParticipation } from '@accord/domain';
 import { RequestParticipationRequestDto } from './request-participation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class RequestParticipationController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RequestParticipation')
   @ApiOperation({
     summary: "Ask the respondent organ's principal or deputy head to take part (Art 12)",
     description: 'A participating agency. `id` in the answer is the generated request id.',

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { decideCase } from '../case-act';
 import type { WithdrawInvitation } from '@accord/domain';
 import { WithdrawInvitationRequestDto } from './withdraw-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -19,6 +20,7 @@ export class WithdrawInvitationController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'WithdrawInvitation')
   @ApiOperation({
     summary: 'Withdraw an unanswered invitation (Art 4, Art 7)',
     description: 'The inviting agency only, while the invitation is unanswered.',
