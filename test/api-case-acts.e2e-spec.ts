@@ -326,6 +326,30 @@ describe('case acts: refusals and validation at the HTTP edge', () => {
     expect(doc.paths['/cases/{id}/absence-reports'].post['x-accord-roles']).toEqual(['lead']);
   });
 
+  it('documents, per write, the refusal codes its act can send (derived from its decider), not its route family’s', async () => {
+    const doc = (await h.http.get('/docs-json').expect(200)).body;
+    const codes = (path: string, status: number): string[] | undefined =>
+      doc.paths[path].post.responses[status]?.content['application/problem+json'].schema.allOf?.[1].properties
+        .code.enum;
+    // Registration creates the case: it can never answer 404, so none is documented.
+    expect(doc.paths['/cases'].post['x-accord-act']).toEqual({ aggregate: 'case', act: 'RegisterCase' });
+    expect(doc.paths['/cases'].post.responses['404']).toBeUndefined();
+    expect(codes('/cases', 403)).toEqual(
+      expect.arrayContaining(['CASE_REGISTRAR_NOT_LEAD', 'ORGAN_MAY_ONLY_ANSWER_LETTERS', 'ROLE_FORBIDDEN']),
+    );
+    // An activity is never refused for a resolution already open: that is OpenResolution's code.
+    expect(codes('/cases/{id}/activities', 422)).toContain('CASE_DATE_IN_FUTURE');
+    expect(codes('/cases/{id}/activities', 409)).not.toContain('RESOLUTION_ALREADY_OPEN');
+    expect(codes('/cases/{id}/resolution', 409)).toContain('RESOLUTION_ALREADY_OPEN');
+    // The handler's own refusal (the member is read from the pool first) is listed beside the decider's.
+    expect(codes('/cases/{id}/mediators', 404)).toEqual(
+      expect.arrayContaining(['CASE_NOT_FOUND', 'MEDIATOR_NOT_FOUND']),
+    );
+    // The organ's own route: the organ gate never refuses it.
+    expect(codes('/letters/{id}/response', 403)).not.toContain('ORGAN_MAY_ONLY_ANSWER_LETTERS');
+    expect(codes('/letters', 403)).toContain('ORGAN_MAY_ONLY_ANSWER_LETTERS');
+  });
+
   it('a retried invitation (same Idempotency-Key) names the same invitation and writes it once', async () => {
     const id = await courtCase(h);
     const send = () =>

@@ -1,6 +1,7 @@
 export * from './shared/rule-error';
 export * from './shared/command';
 export * from './shared/decider';
+export * from './shared/reader';
 export * from './rules/rule-set';
 export * from './calendar/legal-calendar';
 export * from './calendar/civil-date';
@@ -16,3 +17,4 @@ export * from './meeting';
 export * from './calendar/explanation';
 export * from './calendar/statutory-holidays';
 export * from './deadline/overdue';
+export { ACT_CODES } from './act-codes.generated';

@@ -5,7 +5,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDto } from '../http/problem.dto';
 import { ANSWER_SCHEMAS } from './answer-schemas';
-import { codesFor, LISTED_STATUSES } from './problem-codes';
+import { DECIDED_ACT, type DecidedAct } from '../slices/decides';
+import { codesFor, codesForAct, LISTED_STATUSES } from './problem-codes';
 
 const PROBLEM_REF = { $ref: `#/components/schemas/${ProblemDto.name}` };
 const problem = (description: string) => ({
@@ -20,15 +21,28 @@ const problem = (description: string) => ({
 function problemContent(document: OpenAPIObject): void {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
-      const responses = item[method]?.responses ?? {};
-      // A write can be refused by its decider with any kind: each status with codes behind the route is listed.
+      const operation = item[method];
+      const responses = operation?.responses ?? {};
+      // A write names the domain act it decides (`@Decides`): its codes are that act's, per status;
+      // any other route lists the catalogues behind its path.
+      const extensions = (operation ?? {}) as Record<string, unknown>;
+      const decided = extensions[DECIDED_ACT] as DecidedAct | undefined;
+      const organsMayAct = extensions['x-accord-organs'] === true;
+      const codesOf = (status: number): string[] | undefined =>
+        decided === undefined
+          ? codesFor(path, status)
+          : LISTED_STATUSES.includes(status as (typeof LISTED_STATUSES)[number])
+            ? codesForAct(decided, status, organsMayAct)
+            : undefined;
       if (method !== 'get')
-        for (const status of LISTED_STATUSES)
-          if ((codesFor(path, status)?.length ?? 0) > 0)
-            responses[status] ??= problem(STATUS_DESCRIPTIONS[status]);
+        for (const status of LISTED_STATUSES) {
+          if ((codesOf(status)?.length ?? 0) > 0) responses[status] ??= problem(STATUS_DESCRIPTIONS[status]);
+          // A status the act can never answer is not documented for it.
+          else if (decided !== undefined) delete responses[status];
+        }
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) < 400 || response === undefined || !('description' in response)) continue;
-        const codes = codesFor(path, Number(status));
+        const codes = codesOf(Number(status));
         if (codes === undefined || codes.length === 0) {
           response.content = { 'application/problem+json': { schema: PROBLEM_REF } };
           continue;

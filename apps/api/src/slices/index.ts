@@ -1,12 +1,5 @@
-import { caseShared } from './cases';
-import { CASE_ACT_SLICES } from './cases/case-acts';
-import { assessEligibility } from './cases/assess-eligibility';
-import { getCase } from './cases/get-case';
-import { getCaseHistory } from './cases/get-case-history';
-import { listCases } from './cases/list-cases';
-import { openResolution } from './cases/open-resolution';
-import { recordActivity } from './cases/record-activity';
-import { registerCase } from './cases/register-case';
+import { CASE_SLICE } from './cases/case-acts';
+import { decideSlice } from './decide';
 import { AGENCY_SLICES } from './agencies';
 import { COMMENDATION_SLICES } from './commendations';
 import { LEDGER_SLICES } from './ledger';
@@ -18,19 +11,12 @@ import { QUERY_SLICES } from './queries';
 import { REGISTER_SLICES } from './register';
 import type { Slice } from './slice';
 
-/** Every slice the API serves. Adding an act is one line here, pointing at its folder's index. */
+/** Every slice the API serves. A case act is one line in `cases/case-acts.ts`; other aggregates list theirs in their index. */
 export const SLICES: readonly Slice[] = [
-  caseShared,
+  decideSlice,
   // Before the case slices: `/cases/stuck` is a route of its own, not a case id.
   ...QUERY_SLICES,
-  registerCase,
-  getCase,
-  getCaseHistory,
-  listCases,
-  assessEligibility,
-  openResolution,
-  recordActivity,
-  ...CASE_ACT_SLICES,
+  CASE_SLICE,
   ...LETTER_SLICES,
   ...REGISTER_SLICES,
   ...MEDIATOR_SLICES,

@@ -8,7 +8,7 @@ import {
 } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isOneOf, isText, legalToday } from './guards';
+import { actingAgencyOrNull, isOneOf, isText, legalToday } from './guards';
 import { dateGuards } from '../shared/input-guards';
 
 const { pastDate } = dateGuards(
@@ -66,7 +66,7 @@ function designate(command: DesignateLiaison, state: AgencyState): AgencyEvent[]
   if (state.status !== 'none' && state.agency !== data.agency)
     throw liaisonError('LIAISON_AGENCY_MISMATCH', { agency: data.agency, record: state.agency });
   // Art 16: 各自确定一名联络人 — each agency names its own.
-  if (actingAgency(actor) !== data.agency)
+  if (actingAgencyOrNull(actor) !== data.agency)
     throw liaisonError('LIAISON_NOT_OWN_AGENCY', { agency: data.agency, actor: actor.agency });
   if (actor.role !== 'lead') throw liaisonError('LIAISON_NEEDS_LEAD', { role: actor.role });
   const { liaison } = data;

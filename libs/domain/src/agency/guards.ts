@@ -13,7 +13,7 @@ export function legalToday(metadata: CommandMetadata): LegalDate {
 }
 
 /** The acting agency when the actor speaks for one of the three agencies, else null (an organ). */
-export function actingAgency(actor: Actor): Agency | null {
+export function actingAgencyOrNull(actor: Actor): Agency | null {
   return isAgency(actor.agency) ? actor.agency : null;
 }
 

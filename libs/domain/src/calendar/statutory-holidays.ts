@@ -17,9 +17,6 @@ export interface LunarYearFacts {
   readonly midAutumn: LegalDate;
 }
 
-export const STATUTORY_HOLIDAYS_RULE =
-  '《全国年节及纪念日放假办法》(State Council Decree No. 795, in force 2025-01-01), Art 2';
-
 /**
  * A year's statutory holidays as the national holiday rules fix them by themselves (全国年节及纪念日放假办法
  * 第二条): New Year's Day 1 day; Spring Festival 4 days (除夕 to 正月初三); Qingming 1 day; Labour Day 2 days

@@ -226,27 +226,3 @@ export type CaseCommand =
   | CoordinateRelief
   | RecordOutcome
   | CloseCase;
-
-export const CASE_COMMAND_TYPES = [
-  'RegisterCase',
-  'LinkCase',
-  'RecordNonSupportDecision',
-  'RecordRiskFinding',
-  'AssessEligibility',
-  'OpenResolution',
-  'RecordConsent',
-  'IssueInvitation',
-  'ReplyToInvitation',
-  'WithdrawInvitation',
-  'RecordActivity',
-  'AssignMediator',
-  'AssessRisk',
-  'AdoptPreventionPlan',
-  'EscalateRisk',
-  'RequestParticipation',
-  'RecordAttendance',
-  'ReportAbsence',
-  'CoordinateRelief',
-  'RecordOutcome',
-  'CloseCase',
-] as const satisfies readonly CaseCommand['type'][];

@@ -5,13 +5,11 @@ import { dateGuards } from '../shared/input-guards';
 import { caseError } from './case.errors';
 import { caseAccess, type CaseState, type RegisteredCase } from './case.state';
 
-/** Today in Asia/Shanghai, from the command's clock reading. */
-export function today(metadata: CommandMetadata): LegalDate {
-  return metadata.calendar.legalDateOf(metadata.now);
-}
+/** Today in Asia/Shanghai, from the command's clock reading (the one definition, shared). */
+export { legalToday as today } from '../agency/guards';
 
 /** Organs and auditors act on no case, whatever its state; checked first so the answer reveals nothing. */
-export function actingAgency(metadata: CommandMetadata): Agency {
+export function requireActingAgency(metadata: CommandMetadata): Agency {
   const { agency, role } = metadata.actor;
   if (isOrgan(agency) || role === 'auditor' || !isAgency(agency)) {
     throw caseError('CASE_ACTOR_NOT_ALLOWED', { agency, role });
@@ -35,7 +33,7 @@ export function participantCase(
   caseId: string,
   metadata: CommandMetadata,
 ): { readonly s: RegisteredCase; readonly agency: Agency } {
-  const agency = actingAgency(metadata);
+  const agency = requireActingAgency(metadata);
   const s = visibleCase(state, caseId, agency);
   if (caseAccess(s, agency) === 'invitee') throw caseError('CASE_INVITEE_MAY_ONLY_REPLY', { agency });
   if (s.status === 'closed') throw caseError('CASE_CLOSED', { caseId, closedOn: s.closedOn });

@@ -1,4 +1,4 @@
-import { caseAccess, caseViewFor } from './case.state';
+import { caseAccess } from './case.state';
 import {
   CASE_ID,
   PARTY_A,
@@ -9,7 +9,6 @@ import {
   given,
   issueInvitation,
   linkCase,
-  recordConsent,
   recordNonSupportDecision,
   recordOutcome,
   recorded,
@@ -171,22 +170,6 @@ describe('who may act on a case (Art 17)', () => {
       ),
     );
     expect(caseAccess(declined, 'GOV_OFFICE')).toBe('none');
-  });
-
-  it('caseViewFor: a participant reads the whole case, an invitee only the notice facts, others nothing', () => {
-    const invited = stateOf(recorded(registerCase(), issueInvitation(), recordConsent()));
-    expect(caseViewFor(invited, 'COURT')).toBe(invited);
-    const view = caseViewFor(invited, 'GOV_OFFICE');
-    expect(view).toMatchObject({
-      access: 'invitee',
-      caseId: CASE_ID,
-      respondent: RESPONDENT,
-      invitations: [{ invitationId: 'inv-1', to: 'GOV_OFFICE', status: 'open' }],
-    });
-    expect(view).not.toHaveProperty('parties');
-    expect(JSON.stringify(view)).not.toContain(PARTY_A.idNumber);
-    expect(caseViewFor(invited, 'PROCURATORATE')).toBeNull();
-    expect(caseViewFor(stateOf([]), 'COURT')).toBeNull();
   });
 
   it('a closed case can only be read', () => {

@@ -19,12 +19,13 @@ import type {
   MajorRiskReason,
   NoticePeriodStartFact,
   OrganHeadRole,
+  OutcomeRecorded,
   RiskLevel,
 } from '@accord/events';
 
 /**
- * The case as a plain JSON object: the API returns it as-is (also as of a past instant), so every
- * field is JSON (arrays, not maps; null, never undefined).
+ * The case folded from its events, as a plain JSON object (arrays, not maps; null, never undefined):
+ * readers send a view of it (`case.view.ts`), also as of a past instant.
  */
 export type CaseState = NoCase | RegisteredCase;
 
@@ -32,13 +33,16 @@ export interface NoCase {
   readonly status: 'none';
 }
 
-export type CaseStage =
-  | 'REGISTERED'
-  | 'ELIGIBILITY_ASSESSED'
-  | 'RESOLUTION_OPEN'
-  | 'RESOLUTION_ENDED'
-  | 'OUTCOME_RECORDED'
-  | 'CLOSED';
+/** How far a case has gone, in order (set by `evolveCase`; readers filter and show it). */
+export const CASE_STAGES = [
+  'REGISTERED',
+  'ELIGIBILITY_ASSESSED',
+  'RESOLUTION_OPEN',
+  'RESOLUTION_ENDED',
+  'OUTCOME_RECORDED',
+  'CLOSED',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
 
 export interface StatedParty extends CaseParty {
   /** Art 2: the party's current consent to a resolution, the latest recorded. */
@@ -178,6 +182,10 @@ export interface RecordedOutcome {
   readonly decidedOn: LegalDate;
   readonly summary: string;
   readonly consents: readonly { readonly partyId: string; readonly givenOn: LegalDate }[];
+  /** v2, WITHDRAWN: who withdrew, and in litigation the court's approval; absent under v1. */
+  readonly withdrawal?: OutcomeRecorded['data']['withdrawal'];
+  /** v2, SETTLED: the respondent organ's agreement; absent under v1. */
+  readonly organAgreement?: OutcomeRecorded['data']['organAgreement'];
 }
 
 export interface RegisteredCase {
@@ -233,47 +241,11 @@ export type CaseAccess = 'participant' | 'invitee' | 'none';
 /**
  * Art 17: who may see (and act on) a case. The lead agency and agencies that accepted an invitation
  * take part; an agency with an open, unanswered invitation sees only what it needs to reply;
- * everyone else sees nothing. Auditors are let in by the API, not here.
+ * everyone else sees nothing. Auditors read without taking part: see `caseReadAccess`.
  */
 export function caseAccess(state: CaseState, agency: ActorAgency): CaseAccess {
   if (state.status === 'none') return 'none';
   if ((state.participants as readonly string[]).includes(agency)) return 'participant';
   if (state.invitations.some((i) => i.status === 'open' && i.to === agency)) return 'invitee';
   return 'none';
-}
-
-/** What an invited agency may see before it accepts (Art 17): the notice's facts, and its own invitations. */
-export interface InviteeView {
-  readonly access: 'invitee';
-  readonly caseId: string;
-  readonly channel: CaseChannel;
-  readonly leadAgency: Agency;
-  readonly externalCaseNumber: string;
-  readonly acceptedOn: LegalDate;
-  readonly respondent: CaseRespondent;
-  readonly matter: string;
-  readonly peopleInvolved: number;
-  readonly invitations: readonly CaseInvitation[];
-}
-
-/**
- * The case as an agency may read it (Art 17): all of it for a participant; for an invitee only what
- * the written notice of Art 4 carries — no parties, consents, risk or activities; nothing otherwise.
- */
-export function caseViewFor(state: CaseState, agency: ActorAgency): RegisteredCase | InviteeView | null {
-  const access = caseAccess(state, agency);
-  if (state.status === 'none' || access === 'none') return null;
-  if (access === 'participant') return state;
-  return {
-    access: 'invitee',
-    caseId: state.caseId,
-    channel: state.channel,
-    leadAgency: state.leadAgency,
-    externalCaseNumber: state.externalCaseNumber,
-    acceptedOn: state.acceptedOn,
-    respondent: state.respondent,
-    matter: state.matter,
-    peopleInvolved: state.peopleInvolved,
-    invitations: state.invitations.filter((i) => i.to === agency),
-  };
 }

@@ -34,7 +34,7 @@ export function recountDeadline(
 }
 
 /** Whether the period is still open in its subject, as the subject's own decider folded it. */
-export function periodStillOpen(period: WatchedPeriod, subject: CaseState | LetterState): boolean {
+function periodStillOpen(period: WatchedPeriod, subject: CaseState | LetterState): boolean {
   if (subject.status === 'none') return false;
   switch (period.kind) {
     case 'INVITATION_REPLY':

@@ -1,2 +1,3 @@
 export * from './letter.decider';
 export * from './letter.errors';
+export * from './letter.visibility';

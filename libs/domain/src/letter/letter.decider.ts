@@ -14,7 +14,7 @@ import {
 } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isOneOf, isText, latest, legalToday } from '../agency/guards';
+import { actingAgencyOrNull, isOneOf, isText, latest, legalToday } from '../agency/guards';
 import { dateGuards } from '../shared/input-guards';
 import { letterError } from './letter.errors';
 
@@ -136,7 +136,7 @@ function requireNotBefore(field: string, date: LegalDate, notBefore: LegalDate, 
 }
 
 function requireIssuer(command: LetterCommand, letter: OpenLetter): void {
-  const agency = actingAgency(command.metadata.actor);
+  const agency = actingAgencyOrNull(command.metadata.actor);
   if (agency !== letter.issuer)
     throw letterError('LETTER_NOT_ISSUER', { issuer: letter.issuer, actor: command.metadata.actor.agency });
 }
@@ -144,7 +144,7 @@ function requireIssuer(command: LetterCommand, letter: OpenLetter): void {
 function issue(command: IssueLetter, state: LetterState): LetterEvent[] {
   if (state.status !== 'none') throw letterError('LETTER_ALREADY_ISSUED', { letterId: state.letterId });
   const { data, metadata } = command;
-  const issuer = actingAgency(metadata.actor);
+  const issuer = actingAgencyOrNull(metadata.actor);
   // Art 8: letters go from the three agencies to an organ, never from an organ.
   if (!issuer) throw letterError('LETTER_ISSUER_NOT_AGENCY', { actor: metadata.actor.agency });
   const kind = LETTER_KIND_OF_ISSUER[issuer];

@@ -1,2 +1,3 @@
 export * from './mediator.decider';
 export * from './mediator.errors';
+export * from './mediator.visibility';

@@ -7,7 +7,7 @@ import {
 } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { actingAgencyOrNull, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
 import { dateGuards } from '../shared/input-guards';
 import { mediatorError } from './mediator.errors';
 
@@ -70,7 +70,7 @@ export function decideMediator(command: MediatorCommand, state: MediatorState): 
   const { actor } = command.metadata;
   if (actor.role === 'auditor') throw mediatorError('MEDIATOR_AUDITOR_READ_ONLY');
   // Art 13 names no keeper of the pool: any of the three agencies, by a lead, since admission vouches for a person.
-  if (!actingAgency(actor) || actor.role !== 'lead')
+  if (!actingAgencyOrNull(actor) || actor.role !== 'lead')
     throw mediatorError('MEDIATOR_NOT_POOL_MANAGER', { actor: actor.agency, role: actor.role });
   switch (command.type) {
     case 'AdmitMediator':

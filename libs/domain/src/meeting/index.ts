@@ -1,2 +1,3 @@
 export * from './meeting.decider';
 export * from './meeting.errors';
+export * from './meeting.visibility';

@@ -13,8 +13,14 @@ import {
 } from '@accord/events';
 import type { Command } from '../shared/command';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isLegalDate, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { actingAgencyOrNull, isOneOf, isText, isTextList, legalToday } from '../agency/guards';
+import { dateGuards } from '../shared/input-guards';
 import { meetingError } from './meeting.errors';
+
+const dates = dateGuards(
+  (details) => meetingError('MEETING_INVALID_INPUT', details),
+  (details) => meetingError('MEETING_DATE_IN_FUTURE', details),
+);
 
 export type RecordMeeting = Command<
   'RecordMeeting',
@@ -81,15 +87,14 @@ function record(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
   const { actor } = metadata;
   if (actor.role === 'auditor') throw meetingError('MEETING_AUDITOR_READ_ONLY');
   // The convener is the agency whose staff records the meeting.
-  const convenedBy = actingAgency(actor);
+  const convenedBy = actingAgencyOrNull(actor);
   if (!convenedBy) throw meetingError('MEETING_CONVENER_NOT_AGENCY', { actor: actor.agency });
   if (state.status !== 'none') throw meetingError('MEETING_ALREADY_RECORDED', { meetingId: state.meetingId });
   const invalid = (field: string, value: unknown) => meetingError('MEETING_INVALID_INPUT', { field, value });
   if (!isText(data.meetingId)) throw invalid('meetingId', data.meetingId);
   if (!isOneOf(MEETING_KINDS, data.kind)) throw invalid('kind', data.kind);
-  if (!isLegalDate(data.heldOn)) throw invalid('heldOn', data.heldOn);
   const today = legalToday(metadata);
-  if (data.heldOn > today) throw meetingError('MEETING_DATE_IN_FUTURE', { date: data.heldOn, today });
+  dates.pastDate(data.heldOn, 'heldOn', today);
   const attendees = data.attendees;
   if (
     !Array.isArray(attendees) ||
@@ -160,17 +165,13 @@ function acknowledge(command: AcknowledgeAttendance, state: MeetingState): Meeti
   const { data, metadata } = command;
   const { actor } = metadata;
   if (actor.role === 'auditor') throw meetingError('MEETING_AUDITOR_READ_ONLY');
-  const agency = actingAgency(actor);
+  const agency = actingAgencyOrNull(actor);
   // Invisible answers as unknown: an agency not listed learns nothing of the meeting (Art 17).
   if (state.status === 'none' || agency === null || !state.agenciesPresent.includes(agency))
     throw meetingError('MEETING_NOT_FOUND', { meetingId: data.meetingId });
   if (state.agenciesConfirmed.includes(agency))
     throw meetingError('MEETING_ATTENDANCE_ALREADY_ACKNOWLEDGED', { meetingId: state.meetingId, agency });
-  if (!isLegalDate(data.acknowledgedOn))
-    throw meetingError('MEETING_INVALID_INPUT', { field: 'acknowledgedOn', value: data.acknowledgedOn });
-  const today = legalToday(metadata);
-  if (data.acknowledgedOn > today)
-    throw meetingError('MEETING_DATE_IN_FUTURE', { date: data.acknowledgedOn, today });
+  dates.pastDate(data.acknowledgedOn, 'acknowledgedOn', legalToday(metadata));
   if (data.acknowledgedOn < state.heldOn)
     throw meetingError('MEETING_ACKNOWLEDGED_BEFORE_HELD', {
       acknowledgedOn: data.acknowledgedOn,

@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const meetingError = defineErrors({
@@ -12,16 +13,8 @@ export const meetingError = defineErrors({
     en: 'Meetings are convened and recorded by the court, the procuratorate or the government office.',
     zh: '联席会议和专题会议由县法院、县检察院或县政府办召集并记录。',
   },
-  MEETING_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The meeting record is incomplete or malformed.',
-    zh: '会议记录内容不完整或格式错误。',
-  },
-  MEETING_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'A meeting is recorded once held; it cannot be dated after today.',
-    zh: '会议召开后方可记录，日期不能晚于今天。',
-  },
+  MEETING_INVALID_INPUT: invalidInputSpec({ en: 'meeting record', zh: '会议记录' }),
+  MEETING_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   MEETING_ALREADY_RECORDED: {
     kind: 'conflict',
     en: 'This meeting has already been recorded.',

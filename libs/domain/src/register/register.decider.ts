@@ -1,6 +1,6 @@
 import { INTEGRITY_NOTE_POLARITIES, PARTY_KINDS, type Agency, type PartyRegisterEvent } from '@accord/events';
 import type { Decider } from '../shared/decider';
-import { actingAgency, isOneOf, isText, isTextList } from '../agency/guards';
+import { actingAgencyOrNull, isOneOf, isText, isTextList } from '../agency/guards';
 import type { AddIntegrityNote, PartyRegisterCommand, ProposeFlag } from './register.commands';
 import { registerError } from './register.errors';
 import { evolvePartyRegister } from './register.evolve';
@@ -12,7 +12,7 @@ import {
   recordNotification,
   withdrawFlag,
 } from './register.flags';
-import { invalid, registered, requireDate } from './register.guards';
+import { invalid, registered, pastDate } from './register.guards';
 import { initialPartyRegisterState, type PartyRegisterState } from './register.state';
 
 /** One act per function; the acts on a proposed flag are in register.flags.ts, the fold in register.evolve.ts. */
@@ -22,7 +22,7 @@ export function decidePartyRegister(
 ): PartyRegisterEvent[] {
   const { actor } = command.metadata;
   if (actor.role === 'auditor') throw registerError('REGISTER_AUDITOR_READ_ONLY');
-  const agency = actingAgency(actor);
+  const agency = actingAgencyOrNull(actor);
   // Art 11: the archive is shared by the three agencies; organs and parties never write to it.
   if (!agency) throw registerError('REGISTER_ACTOR_NOT_AGENCY', { actor: actor.agency });
   if (state.status !== 'none' && command.data.partyId !== state.partyId)
@@ -78,7 +78,7 @@ function addNote(command: AddIntegrityNote, state: PartyRegisterState, agency: A
   if (!isText(data.text)) invalid('text', data.text);
   // Art 11: every entry names the case it rests on.
   if (!isText(data.caseRef)) invalid('caseRef', data.caseRef);
-  const notedOn = requireDate('notedOn', data.notedOn, metadata);
+  const notedOn = pastDate('notedOn', data.notedOn, metadata);
   return [
     ...identify(command, state),
     {
@@ -111,7 +111,7 @@ function proposeFlag(command: ProposeFlag, state: PartyRegisterState, agency: Ag
       grounds: data.grounds,
       evidence: data.evidence,
     });
-  const proposedOn = requireDate('proposedOn', data.proposedOn, metadata);
+  const proposedOn = pastDate('proposedOn', data.proposedOn, metadata);
   return [
     ...identify(command, state),
     {

@@ -1,3 +1,4 @@
+import { DATE_IN_FUTURE_SPEC, invalidInputSpec } from '../shared/input-guards';
 import { defineErrors } from '../shared/rule-error';
 
 export const registerError = defineErrors({
@@ -12,16 +13,8 @@ export const registerError = defineErrors({
     en: 'Only the court, the procuratorate and the government office keep the integrity register.',
     zh: '诚信档案由县法院、县检察院、县政府办建立和维护。',
   },
-  REGISTER_INVALID_INPUT: {
-    kind: 'rule',
-    en: 'The register command is incomplete or malformed.',
-    zh: '诚信档案指令内容不完整或格式错误。',
-  },
-  REGISTER_DATE_IN_FUTURE: {
-    kind: 'rule',
-    en: 'An act cannot be dated after today.',
-    zh: '行为日期不能晚于今天。',
-  },
+  REGISTER_INVALID_INPUT: invalidInputSpec({ en: 'register command', zh: '诚信档案指令' }),
+  REGISTER_DATE_IN_FUTURE: DATE_IN_FUTURE_SPEC,
   REGISTER_DATE_OUT_OF_ORDER: {
     kind: 'rule',
     article: 'Art 11',

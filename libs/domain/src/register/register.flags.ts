@@ -18,14 +18,7 @@ import type {
   WithdrawFlag,
 } from './register.commands';
 import { registerError } from './register.errors';
-import {
-  invalid,
-  lastStepOf,
-  liveFlag,
-  requireDate,
-  requireInForce,
-  requireNotBefore,
-} from './register.guards';
+import { invalid, lastStepOf, liveFlag, pastDate, requireInForce, requireNotBefore } from './register.guards';
 import type { Recorded } from './register.state';
 
 /** The acts on a flag once proposed (Art 11): confirmation, notification, contest, withdrawal, expiry. */
@@ -41,7 +34,7 @@ export function confirmFlag(command: ConfirmFlag, state: Recorded, agency: Agenc
   // Art 11 (fairness): a second agency, or the joint meeting, must agree; no agency flags a party alone.
   if (meetingId === null && agency === flag.proposedBy)
     throw registerError('FLAG_SELF_CONFIRMATION', { proposedBy: flag.proposedBy });
-  const confirmedOn = requireDate('confirmedOn', data.confirmedOn, metadata);
+  const confirmedOn = pastDate('confirmedOn', data.confirmedOn, metadata);
   requireNotBefore('confirmedOn', confirmedOn, flag.proposedOn, 'proposal');
   if (meetingId !== null) requireJointMeeting(meetingId, data.meeting ?? null, agency, confirmedOn);
   if (!isLegalDate(data.reviewOn)) invalid('reviewOn', data.reviewOn);
@@ -80,7 +73,7 @@ export function recordNotification(command: RecordFlagNotification, state: Recor
   if (!isOneOf(FLAG_NOTIFICATION_MEANS, data.means)) invalid('means', data.means);
   const note = data.note ?? '';
   if (typeof note !== 'string') invalid('note', note);
-  const notifiedOn = requireDate('notifiedOn', data.notifiedOn, metadata);
+  const notifiedOn = pastDate('notifiedOn', data.notifiedOn, metadata);
   requireNotBefore('notifiedOn', notifiedOn, flag.confirmedOn, 'confirmation');
   return [
     {
@@ -101,7 +94,7 @@ export function contestFlag(command: ContestFlag, state: Recorded, agency: Agenc
   if (flag.contests.some((c) => c.contestId === data.contestId))
     throw registerError('FLAG_CONTEST_DUPLICATE', { contestId: data.contestId });
   if (!isText(data.grounds)) invalid('grounds', data.grounds);
-  const contestedOn = requireDate('contestedOn', data.contestedOn, metadata);
+  const contestedOn = pastDate('contestedOn', data.contestedOn, metadata);
   requireNotBefore('contestedOn', contestedOn, flag.notification.notifiedOn, 'notification');
   if (flag.contestCooldownUntil !== null && contestedOn <= flag.contestCooldownUntil)
     throw registerError('FLAG_CONTEST_COOLDOWN', { contestedOn, cooldownUntil: flag.contestCooldownUntil });
@@ -131,7 +124,7 @@ export function decideContest(command: DecideContest, state: Recorded, agency: A
     throw registerError('FLAG_CONTEST_DECIDER_IS_PROPOSER', { proposedBy: flag.proposedBy });
   if (!isOneOf(FLAG_CONTEST_OUTCOMES, data.outcome)) invalid('outcome', data.outcome);
   if (!isText(data.reasons)) invalid('reasons', data.reasons);
-  const decidedOn = requireDate('decidedOn', data.decidedOn, metadata);
+  const decidedOn = pastDate('decidedOn', data.decidedOn, metadata);
   requireNotBefore('decidedOn', decidedOn, contest.contestedOn, 'contest');
   const cooldown =
     data.outcome === 'REJECTED'
@@ -163,7 +156,7 @@ export function withdrawFlag(command: WithdrawFlag, state: Recorded, agency: Age
       confirmedBy: flag.confirmation?.agency ?? null,
     });
   if (!isText(data.reasons)) invalid('reasons', data.reasons);
-  const withdrawnOn = requireDate('withdrawnOn', data.withdrawnOn, metadata);
+  const withdrawnOn = pastDate('withdrawnOn', data.withdrawnOn, metadata);
   requireNotBefore('withdrawnOn', withdrawnOn, lastStepOf(flag), 'last recorded step');
   return [
     {
@@ -183,7 +176,7 @@ export function expireFlag(command: ExpireFlag, state: Recorded): PartyRegisterE
   const { data, metadata } = command;
   const flag = liveFlag(state, data.flagId);
   requireInForce(flag);
-  const expiredOn = requireDate('expiredOn', data.expiredOn, metadata);
+  const expiredOn = pastDate('expiredOn', data.expiredOn, metadata);
   if (expiredOn < flag.reviewOn)
     throw registerError('FLAG_NOT_YET_DUE_FOR_REVIEW', { expiredOn, reviewOn: flag.reviewOn });
   return [

@@ -1,6 +1,7 @@
 import type { LegalDate } from '@accord/events';
 import type { CommandMetadata } from '../shared/command';
-import { isLegalDate, latest, legalToday } from '../agency/guards';
+import { latest, legalToday } from '../agency/guards';
+import { dateGuards } from '../shared/input-guards';
 import { registerError } from './register.errors';
 import { type FlagRecord, IN_FORCE, LIVE, type PartyRegisterState, type Recorded } from './register.state';
 
@@ -8,11 +9,14 @@ export function invalid(field: string, value: unknown): never {
   throw registerError('REGISTER_INVALID_INPUT', { field, value });
 }
 
-export function requireDate(field: string, value: unknown, metadata: CommandMetadata): LegalDate {
-  if (!isLegalDate(value)) invalid(field, value);
-  const today = legalToday(metadata);
-  if (value > today) throw registerError('REGISTER_DATE_IN_FUTURE', { field, date: value, today });
-  return value;
+const dates = dateGuards(
+  (details) => registerError('REGISTER_INVALID_INPUT', details),
+  (details) => registerError('REGISTER_DATE_IN_FUTURE', details),
+);
+
+/** A real date that has already come: register acts are recorded once done. */
+export function pastDate(field: string, value: unknown, metadata: CommandMetadata): LegalDate {
+  return dates.pastDate(value, field, legalToday(metadata));
 }
 
 export function requireNotBefore(field: string, date: LegalDate, notBefore: LegalDate, step: string): void {

@@ -1,5 +1,5 @@
 import type { Actor } from '@accord/events';
-import { addCalendarDays, caseAccess, caseViewFor, daysBetween } from '@accord/domain';
+import { addCalendarDays, caseAccess, daysBetween, reducedCaseView } from '@accord/domain';
 import { CASES, type CaseRow, LETTERS, type LetterRow } from '../projections/case-status.projection';
 import type { Condition, ReadStore, Where } from '../read-store';
 
@@ -81,7 +81,7 @@ export function listCases(store: ReadStore, actor: Actor, filter: CaseFilter): C
 /**
  * One case as the reader may see it: participants and auditors get the case status in full (parties,
  * invitations with due dates and late/overdue state, risk, plan and escalation, outcome); an invitee
- * gets what the notice carries and its own invitations (the domain's `caseViewFor`).
+ * gets what the notice carries and its own invitations (the domain's `reducedCaseView`).
  */
 export function caseStatusView(
   store: ReadStore,
@@ -93,7 +93,7 @@ export function caseStatusView(
   const s = row.state;
   const overdueRefs = new Set(Object.values(row.overdueDeadlines).map((m) => `${m.kind}:${m.refId}`));
   const invitations = (
-    access === 'invitee' ? s.invitations.filter((i) => i.to === actor.agency) : s.invitations
+    access === 'invitee' ? reducedCaseView(s, actor.agency).invitations : s.invitations
   ).map((i) => ({
     invitationId: i.invitationId,
     from: i.from,
@@ -123,12 +123,7 @@ export function caseStatusView(
     invitations,
   };
   if (access === 'invitee') {
-    const view = caseViewFor(s, actor.agency);
-    return {
-      ...shared,
-      view: 'reduced' as const,
-      respondent: view && 'respondent' in view ? view.respondent : s.respondent,
-    };
+    return { ...shared, view: 'reduced' as const, respondent: reducedCaseView(s, actor.agency).respondent };
   }
   const letters = store.find<LetterRow>(LETTERS, { all: [{ field: 'caseId', op: '=', value: row.caseId }] });
   const end = s.closedOn ?? s.outcome?.decidedOn ?? today;

@@ -1,39 +1,69 @@
 import type { Slice } from '../slice';
-import { adoptPreventionPlan } from './adopt-prevention-plan';
-import { assessRisk } from './assess-risk';
-import { assignMediator } from './assign-mediator';
-import { closeCase } from './close-case';
-import { coordinateRelief } from './coordinate-relief';
-import { escalateRisk } from './escalate-risk';
-import { issueInvitation } from './issue-invitation';
-import { linkCase } from './link-case';
-import { recordAttendance } from './record-attendance';
-import { recordConsent } from './record-consent';
-import { recordNonSupportDecision } from './record-non-support-decision';
-import { recordOutcome } from './record-outcome';
-import { recordRiskFinding } from './record-risk-finding';
-import { replyToInvitation } from './reply-to-invitation';
-import { reportAbsence } from './report-absence';
-import { requestParticipation } from './request-participation';
-import { withdrawInvitation } from './withdraw-invitation';
+import { AdoptPreventionPlanController } from './adopt-prevention-plan/adopt-prevention-plan.controller';
+import { AssessEligibilityController } from './assess-eligibility/assess-eligibility.controller';
+import { AssessRiskController } from './assess-risk/assess-risk.controller';
+import { AssignMediatorController } from './assign-mediator/assign-mediator.controller';
+import { AssignMediatorHandler } from './assign-mediator/assign-mediator.handler';
+import { CaseVisibility } from './case-visibility';
+import { CloseCaseController } from './close-case/close-case.controller';
+import { CoordinateReliefController } from './coordinate-relief/coordinate-relief.controller';
+import { EscalateRiskController } from './escalate-risk/escalate-risk.controller';
+import { GetCaseHistoryController } from './get-case-history/get-case-history.controller';
+import { GetCaseController } from './get-case/get-case.controller';
+import { IssueInvitationController } from './issue-invitation/issue-invitation.controller';
+import { LinkCaseController } from './link-case/link-case.controller';
+import { ListCasesController } from './list-cases/list-cases.controller';
+import { OpenResolutionController } from './open-resolution/open-resolution.controller';
+import { RecordActivityController } from './record-activity/record-activity.controller';
+import { RecordAttendanceController } from './record-attendance/record-attendance.controller';
+import { RecordConsentController } from './record-consent/record-consent.controller';
+import { RecordNonSupportDecisionController } from './record-non-support-decision/record-non-support-decision.controller';
+import { RecordOutcomeController } from './record-outcome/record-outcome.controller';
+import { RecordRiskFindingController } from './record-risk-finding/record-risk-finding.controller';
+import { RegisterCaseController } from './register-case/register-case.controller';
+import { ReplyToInvitationController } from './reply-to-invitation/reply-to-invitation.controller';
+import { GetAbsenceController } from './report-absence/get-absence.controller';
+import { ReportAbsenceController } from './report-absence/report-absence.controller';
+import { RequestParticipationController } from './request-participation/request-participation.controller';
+import { WithdrawInvitationController } from './withdraw-invitation/withdraw-invitation.controller';
 
-/** The case acts of the Measures beyond registration, eligibility, resolution and activities. */
-export const CASE_ACT_SLICES: readonly Slice[] = [
-  linkCase,
-  recordNonSupportDecision,
-  recordRiskFinding,
-  recordConsent,
-  issueInvitation,
-  replyToInvitation,
-  withdrawInvitation,
-  assignMediator,
-  assessRisk,
-  adoptPreventionPlan,
-  escalateRisk,
-  requestParticipation,
-  recordAttendance,
-  reportAbsence,
-  coordinateRelief,
-  recordOutcome,
-  closeCase,
-];
+/**
+ * The one registration list of the case routes. A case act is one line here (its controller, which
+ * sends a generic `Decide` through `decideCase`); an act that reads facts before deciding also lists
+ * its own handler under `providers`.
+ */
+export const CASE_SLICE: Slice = {
+  controllers: [
+    GetCaseController,
+    GetCaseHistoryController,
+    ListCasesController,
+    GetAbsenceController,
+    RegisterCaseController,
+    AssessEligibilityController,
+    OpenResolutionController,
+    RecordActivityController,
+    LinkCaseController,
+    RecordNonSupportDecisionController,
+    RecordRiskFindingController,
+    RecordConsentController,
+    IssueInvitationController,
+    ReplyToInvitationController,
+    WithdrawInvitationController,
+    AssignMediatorController,
+    AssessRiskController,
+    AdoptPreventionPlanController,
+    EscalateRiskController,
+    RequestParticipationController,
+    RecordAttendanceController,
+    ReportAbsenceController,
+    CoordinateReliefController,
+    RecordOutcomeController,
+    CloseCaseController,
+  ],
+  providers: [
+    // Art 17: the read gate every case read goes through.
+    CaseVisibility,
+    // Reads the mediator pool before deciding (Art 13).
+    AssignMediatorHandler,
+  ],
+};

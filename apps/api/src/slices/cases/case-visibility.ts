@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { caseAccess, caseDecider, caseError, type CaseState } from '@accord/domain';
-import { AccessLog, type CaseView, streamRead } from '../../access/access-log';
+import {
+  type CaseReadAccess,
+  type CaseReading,
+  caseDecider,
+  caseError,
+  caseReadAccess,
+  caseReadingFor,
+  type CaseState,
+} from '@accord/domain';
+import { AccessLog, streamRead } from '../../access/access-log';
 import type { RequestContext } from '../../http/request-context';
 import { type LoadedEvents, type LoadedStream, StreamReader } from '../../pipeline/stream-reader';
 import { caseStreamId } from './case-stream';
 
-export type CaseAccessLevel = 'participant' | 'invitee' | 'auditor';
+export type CaseAccessLevel = CaseReadAccess;
 
 export interface VisibleCase extends LoadedStream<CaseState> {
   /** The stored events, for the history view only. */
@@ -14,11 +22,11 @@ export interface VisibleCase extends LoadedStream<CaseState> {
   readonly streamId: string;
   readonly access: CaseAccessLevel;
   /** The view actually shown: an invitee asking for the full case gets the reduced one. */
-  readonly view: CaseView;
+  readonly view: CaseReading;
 }
 
 /**
- * Art 17 at the read edge: loads a case and decides what the caller may see. A case the caller may
+ * Art 17 at the read edge: loads a case and asks the domain what the caller may see. A case the caller may
  * not see answers exactly like one that does not exist. Every outcome is recorded in the access log
  * before the read answers.
  */
@@ -29,23 +37,16 @@ export class CaseVisibility {
     private readonly accessLog: AccessLog,
   ) {}
 
-  async open(ctx: RequestContext, caseId: string, wanted: CaseView, asOf?: string): Promise<VisibleCase> {
+  async open(ctx: RequestContext, caseId: string, wanted: CaseReading, asOf?: string): Promise<VisibleCase> {
     const streamId = caseStreamId(caseId);
     // The current case comes from the reader's cache plus any newer events; history and as-of read everything.
     const loaded: LoadedStream<CaseState> & { events?: LoadedEvents<CaseState>['events'] } =
       wanted === 'history' || asOf !== undefined
         ? await this.reader.all(streamId, caseDecider, asOf === undefined ? {} : { asOf })
         : await this.reader.current(streamId, caseDecider);
-    const access = this.accessOf(ctx, loaded.state);
-    // An invitee sees only what it needs to reply: never the history, which holds everything.
-    const view: CaseView | undefined =
-      access === undefined
-        ? undefined
-        : access === 'invitee'
-          ? wanted === 'history'
-            ? undefined
-            : 'reduced'
-          : wanted;
+    // Art 17, as the domain rules it: who may see the case, and which view of what it asked for.
+    const access = caseReadAccess(loaded.state, ctx.actor);
+    const view = caseReadingFor(access, wanted);
     const record = { resource: 'case' as const, resourceId: caseId, streamId, asOf: asOf ?? null };
     if (view === undefined) {
       await this.accessLog.record(
@@ -64,13 +65,5 @@ export class CaseVisibility {
       streamRead({ ...record, view, outcome: 'granted', revision: loaded.revision }),
     );
     return { ...loaded, caseId, streamId, access: access!, view };
-  }
-
-  private accessOf(ctx: RequestContext, state: CaseState): CaseAccessLevel | undefined {
-    if (state.status === 'none') return undefined;
-    // Auditors read every case (inspection and discipline); the read is still recorded.
-    if (ctx.actor.role === 'auditor') return 'auditor';
-    const access = caseAccess(state, ctx.actor.agency);
-    return access === 'none' ? undefined : access;
   }
 }

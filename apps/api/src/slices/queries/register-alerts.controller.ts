@@ -3,14 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RuleSet } from '@accord/domain';
 import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
-import { registerError } from '@accord/domain';
+import { canSeeRegister, registerError } from '@accord/domain';
 import { ref } from '../../http/schema';
 import { ReadEndpoint, ReadModelBehind } from '../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../http/request-context';
 import { Read } from '../../identity/access.decorators';
 import { RULE_SET } from '../../pipeline/tokens';
 import { ReadModels } from '../../read/read-models';
-import { canSeeRegister } from '../register/party-stream';
 import { PagedQueryDto } from './read-query.dto';
 
 @ApiTags('register')

@@ -17,7 +17,7 @@ import type {
 import type { NoticePeriodStart, RuleSet } from '../../rules/rule-set';
 import { caseError } from '../case.errors';
 import {
-  actingAgency,
+  requireActingAgency,
   notBefore,
   optionalText,
   participantCase,
@@ -182,7 +182,7 @@ export function recordRiskFinding({ data, metadata }: RecordRiskFinding, state: 
 }
 
 export function replyToInvitation({ data, metadata }: ReplyToInvitation, state: CaseState): CaseEvent[] {
-  const agency = actingAgency(metadata);
+  const agency = requireActingAgency(metadata);
   if (state.status === 'none' || state.caseId !== data.caseId)
     throw caseError('CASE_NOT_FOUND', { caseId: data.caseId });
   const invitation = state.invitations.find((i) => i.invitationId === data.invitationId);

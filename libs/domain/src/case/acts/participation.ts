@@ -10,7 +10,7 @@ import type { CommandMetadata } from '../../shared/command';
 import type { RecordAttendance, ReportAbsence, RequestParticipation } from '../case.commands';
 import { caseError } from '../case.errors';
 import {
-  actingAgency,
+  requireActingAgency,
   notBefore,
   participantCase,
   pastDate,
@@ -153,7 +153,7 @@ function reporterCase(
   caseId: string,
   metadata: CommandMetadata,
 ): { readonly s: RegisteredCase; readonly agency: Agency } {
-  const agency = actingAgency(metadata);
+  const agency = requireActingAgency(metadata);
   if (state.status === 'none' || state.caseId !== caseId) throw caseError('CASE_NOT_FOUND', { caseId });
   if (agency === 'GOV_OFFICE') return { s: state, agency };
   // Anyone else reaches the same refusal as before, through the usual gate (Art 17).

@@ -9,7 +9,7 @@ import {
 import type { LinkCase, RecordNonSupportDecision, RegisterCase } from '../case.commands';
 import { caseError } from '../case.errors';
 import {
-  actingAgency,
+  requireActingAgency,
   notBefore,
   participantCase,
   pastDate,
@@ -26,7 +26,7 @@ import type { CaseState } from '../case.state';
  */
 
 export function registerCase({ data, metadata }: RegisterCase, state: CaseState): CaseEvent[] {
-  const agency = actingAgency(metadata);
+  const agency = requireActingAgency(metadata);
   const channel = requireOneOf(data.channel, CASE_CHANNELS, 'channel');
   // Art 1: each agency handles its own channel (复议 / 诉讼 / 检察), so only that agency opens a case in it.
   const leadAgency = LEAD_AGENCY_OF_CHANNEL[channel];

@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { AgencyParam } from '../agency-stream';
 import { DesignateLiaisonCommand } from './designate-liaison.command';
 import { DesignateLiaisonRequestDto } from './designate-liaison.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -19,6 +20,7 @@ export class DesignateLiaisonController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('agency', 'DesignateLiaison')
   @ApiOperation({
     summary: "Designate the agency's liaison to the Coordination Office (联络人, Art 16)",
     description: "A lead of that agency only. The predecessor's term ends the day the successor's starts.",

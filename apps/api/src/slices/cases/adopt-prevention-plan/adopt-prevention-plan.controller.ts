@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AdoptPreventionPlanCommand } from './adopt-prevention-plan.command';
+import { decideCase } from '../case-act';
+import type { AdoptPreventionPlan } from '@accord/domain';
 import { AdoptPreventionPlanRequestDto } from './adopt-prevention-plan.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class AdoptPreventionPlanController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AdoptPreventionPlan')
   @ApiOperation({
     summary: 'Adopt a prevention and handling plan for an assessed risk (Art 10)',
     description:
@@ -29,8 +32,20 @@ export class AdoptPreventionPlanController {
     @Body() body: AdoptPreventionPlanRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
+    const planId = newId(ctx, 'prevention-plan');
     return this.commands.execute(
-      new AdoptPreventionPlanCommand(caseId, newId(ctx, 'prevention-plan'), body, ctx),
+      decideCase<AdoptPreventionPlan>(ctx, {
+        caseId,
+        id: planId,
+        type: 'AdoptPreventionPlan',
+        data: {
+          caseId,
+          planId,
+          adoptedOn: body.adoptedOn,
+          summary: body.summary,
+          measures: [...body.measures],
+        },
+      }),
     );
   }
 }

@@ -1,13 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { newId, UuidParam } from '../../../http/ids';
+import { newId, UuidParam, plain } from '../../../http/ids';
 import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AssessEligibilityCommand } from './assess-eligibility.command';
+import { decideCase } from '../case-act';
+import type { AssessEligibility } from '@accord/domain';
 import { AssessEligibilityRequestDto } from './assess-eligibility.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class AssessEligibilityController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AssessEligibility')
   @ApiOperation({
     summary: 'Assess whether the case qualifies for a resolution effort (Art 3)',
     description: 'Lead agency only. `id` in the answer is the generated assessment id.',
@@ -28,6 +31,14 @@ export class AssessEligibilityController {
     @Body() body: AssessEligibilityRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new AssessEligibilityCommand(caseId, newId(ctx, 'assessment'), body, ctx));
+    const assessmentId = newId(ctx, 'assessment');
+    return this.commands.execute(
+      decideCase<AssessEligibility>(ctx, {
+        caseId,
+        id: assessmentId,
+        type: 'AssessEligibility',
+        data: { caseId, assessmentId, ...plain(body), legalExplanation: body.legalExplanation ?? null },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { AssessRiskCommand } from './assess-risk.command';
+import { decideCase } from '../case-act';
+import type { AssessRisk } from '@accord/domain';
 import { AssessRiskRequestDto } from './assess-risk.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class AssessRiskController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AssessRisk')
   @ApiOperation({
     summary: 'Assess the social-stability risk of the case (Art 10)',
     description:
@@ -29,6 +32,22 @@ export class AssessRiskController {
     @Body() body: AssessRiskRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new AssessRiskCommand(caseId, newId(ctx, 'risk-assessment'), body, ctx));
+    const assessmentId = newId(ctx, 'risk-assessment');
+    return this.commands.execute(
+      decideCase<AssessRisk>(ctx, {
+        caseId,
+        id: assessmentId,
+        type: 'AssessRisk',
+        data: {
+          caseId,
+          assessmentId,
+          level: body.level,
+          peopleInvolved: body.peopleInvolved,
+          massIncidentRisk: body.massIncidentRisk,
+          factors: [...body.factors],
+          assessedOn: body.assessedOn,
+        },
+      }),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { AssignMediatorCommand } from './assign-mediator.command';
 import { AssignMediatorRequestDto } from './assign-mediator.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +19,7 @@ export class AssignMediatorController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'AssignMediator', ['MEDIATOR_NOT_FOUND'])
   @ApiOperation({
     summary: 'Assign a member of the mediator talent pool to the case (Art 13)',
     description:

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@accord/events';
 import {
+  canSeePool,
   caseDecider,
   caseError,
   mediatorDecider,
@@ -10,7 +11,7 @@ import {
 } from '@accord/domain';
 import { CommandPipeline, type WriteResult } from '../../../pipeline/command-pipeline';
 import { StreamReader } from '../../../pipeline/stream-reader';
-import { canSeePool, mediatorStreamId } from '../../mediators/mediator-stream';
+import { mediatorStreamId } from '../../mediators/mediator-stream';
 import { caseStreamId } from '../case-stream';
 import { AssignMediatorCommand } from './assign-mediator.command';
 

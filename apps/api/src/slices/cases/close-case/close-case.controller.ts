@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { CloseCaseCommand } from './close-case.command';
+import { decideCase } from '../case-act';
+import type { CloseCase } from '@accord/domain';
 import { CloseCaseRequestDto } from './close-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class CloseCaseController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'CloseCase')
   @ApiOperation({
     summary: 'Close the case once its outcome is recorded',
     description: 'Lead agency only. Open invitations lapse with the case; a closed case can only be read.',
@@ -28,6 +31,13 @@ export class CloseCaseController {
     @Body() body: CloseCaseRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new CloseCaseCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<CloseCase>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'CloseCase',
+        data: { caseId, closedOn: body.closedOn },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { CoordinateReliefCommand } from './coordinate-relief.command';
+import { decideCase } from '../case-act';
+import type { CoordinateRelief } from '@accord/domain';
 import { CoordinateReliefRequestDto } from './coordinate-relief.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class CoordinateReliefController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'CoordinateRelief')
   @ApiOperation({
     summary: 'Coordinate hardship relief for a party (Art 9)',
     description:
@@ -29,6 +32,23 @@ export class CoordinateReliefController {
     @Body() body: CoordinateReliefRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new CoordinateReliefCommand(caseId, newId(ctx, 'relief'), body, ctx));
+    const reliefId = newId(ctx, 'relief');
+    return this.commands.execute(
+      decideCase<CoordinateRelief>(ctx, {
+        caseId,
+        id: reliefId,
+        type: 'CoordinateRelief',
+        data: {
+          caseId,
+          reliefId,
+          partyId: body.partyId,
+          department: body.department,
+          coordinatedOn: body.coordinatedOn,
+          noEffectiveRemedy: body.noEffectiveRemedy,
+          greatHardship: body.greatHardship,
+          basis: body.basis,
+        },
+      }),
+    );
   }
 }

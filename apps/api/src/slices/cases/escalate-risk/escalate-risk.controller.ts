@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { EscalateRiskCommand } from './escalate-risk.command';
+import { decideCase } from '../case-act';
+import type { EscalateRisk } from '@accord/domain';
 import { EscalateRiskRequestDto } from './escalate-risk.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class EscalateRiskController {
   @HttpCode(201)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('case', 'EscalateRisk')
   @ApiOperation({
     summary: 'Report the risk to the county party committee and government (Art 10)',
     description:
@@ -29,6 +32,14 @@ export class EscalateRiskController {
     @Body() body: EscalateRiskRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new EscalateRiskCommand(caseId, newId(ctx, 'escalation'), body, ctx));
+    const escalationId = newId(ctx, 'escalation');
+    return this.commands.execute(
+      decideCase<EscalateRisk>(ctx, {
+        caseId,
+        id: escalationId,
+        type: 'EscalateRisk',
+        data: { caseId, escalationId, escalatedOn: body.escalatedOn, summary: body.summary },
+      }),
+    );
   }
 }

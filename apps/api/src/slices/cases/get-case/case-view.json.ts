@@ -1,7 +1,6 @@
 import type { ActorAgency } from '@accord/events';
-import type { RegisteredCase } from '@accord/domain';
+import { caseView, type RegisteredCase } from '@accord/domain';
 import type { CaseViewDto } from './case-view.dto';
-import { reducedCaseView } from './case-view.dto';
 
 /** Everything a current read answers besides the case itself. */
 export type CaseHead = Omit<CaseViewDto, 'case'>;
@@ -47,7 +46,7 @@ export function caseAnswer(state: RegisteredCase, head: CaseHead, agency: ActorA
     if (sameHead(answer.head, head) && (head.view !== 'reduced' || answer.agency === agency))
       return answer.body;
   }
-  const json = JSON.stringify(head.view === 'reduced' ? reducedCaseView(state, agency) : state);
+  const json = JSON.stringify(caseView(state, head.view, agency));
   const body = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"case":${json}}`);
   if (cached.length >= ANSWERS_PER_STATE) cached.shift();
   cached.push({ head, agency, body });

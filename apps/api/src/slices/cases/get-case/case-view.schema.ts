@@ -14,6 +14,7 @@ import {
   ORGAN_HEAD_ROLES,
   RISK_LEVELS,
 } from '@accord/events';
+import { CASE_STAGES } from '@accord/domain';
 import {
   bool,
   date,
@@ -116,14 +117,7 @@ const participationRequest = obj({
 /** The whole case, for its participants and auditors (Art 17). */
 export const CASE_FULL = obj({
   status: oneOf(['open', 'closed']),
-  stage: oneOf([
-    'REGISTERED',
-    'ELIGIBILITY_ASSESSED',
-    'RESOLUTION_OPEN',
-    'RESOLUTION_ENDED',
-    'OUTCOME_RECORDED',
-    'CLOSED',
-  ]),
+  stage: oneOf(CASE_STAGES),
   caseId: str(),
   channel: oneOf(CASE_CHANNELS),
   leadAgency: agency,

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { localiseExplanations, type RegisteredCase } from '@accord/domain';
+import { caseView, localiseExplanations, type RegisteredCase } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { UuidParam } from '../../../http/ids';
 import { JsonAnswer } from '../../../http/json-answer';
@@ -9,7 +9,7 @@ import { languageOf } from '../../../http/problem';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { CaseVisibility } from '../case-visibility';
-import { CaseViewDto, reducedCaseView } from './case-view.dto';
+import { CaseViewDto } from './case-view.dto';
 import { caseAnswer, type CaseHead } from './case-view.json';
 
 @ApiTags('cases')
@@ -41,13 +41,14 @@ export class GetCaseController {
       position: found.position,
       asOf: query.asOf ?? null,
       access: found.access,
-      view: found.view,
+      // `open` shows a read of the case, never its history, as full or reduced.
+      view: found.view === 'reduced' ? 'reduced' : 'full',
     };
     // Deadline sentences are stored in English; another language is rendered from their facts.
     const language = languageOf(acceptLanguage);
     // A historical state is folded afresh for each read, and a rendered one is not cached: nothing to reuse.
     if (query.asOf !== undefined || language !== 'en') {
-      const view = found.view === 'reduced' ? reducedCaseView(state, ctx.actor.agency) : state;
+      const view = caseView(state, head.view, ctx.actor.agency);
       return { ...head, case: localiseExplanations(view, language) };
     }
     return new JsonAnswer(caseAnswer(state, head, ctx.actor.agency), found.revision);

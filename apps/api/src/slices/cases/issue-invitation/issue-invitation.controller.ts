@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { IssueInvitationCommand } from './issue-invitation.command';
+import { decideCase } from '../case-act';
+import type { IssueInvitation } from '@accord/domain';
 import { IssueInvitationRequestDto } from './issue-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class IssueInvitationController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'IssueInvitation')
   @ApiOperation({
     summary: 'Invite another agency to take part (Art 4, 5, 6, 7)',
     description:
@@ -29,6 +32,22 @@ export class IssueInvitationController {
     @Body() body: IssueInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new IssueInvitationCommand(caseId, newId(ctx, 'invitation'), body, ctx));
+    const invitationId = newId(ctx, 'invitation');
+    return this.commands.execute(
+      decideCase<IssueInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'IssueInvitation',
+        data: {
+          caseId,
+          invitationId,
+          to: body.to,
+          grounds: body.grounds,
+          noticeServedOn: body.noticeServedOn,
+          addresseeDepartment: body.addresseeDepartment ?? null,
+          documentRef: body.documentRef ?? null,
+        },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { LinkCaseCommand } from './link-case.command';
+import { decideCase } from '../case-act';
+import type { LinkCase } from '@accord/domain';
 import { LinkCaseRequestDto } from './link-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class LinkCaseController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'LinkCase')
   @ApiOperation({
     summary: 'Link a case of the same dispute in another channel (Art 1)',
     description:
@@ -29,6 +32,18 @@ export class LinkCaseController {
     @Body() body: LinkCaseRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new LinkCaseCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<LinkCase>(ctx, {
+        caseId,
+        id: body.linkedCaseId.toLowerCase(),
+        type: 'LinkCase',
+        data: {
+          caseId,
+          linkedCaseId: body.linkedCaseId.toLowerCase(),
+          linkedChannel: body.linkedChannel,
+          note: body.note ?? '',
+        },
+      }),
+    );
   }
 }

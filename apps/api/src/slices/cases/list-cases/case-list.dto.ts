@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, CASE_CHANNELS, type Agency, type CaseChannel, type LegalDate } from '@accord/events';
-import type { CaseStage } from '@accord/domain';
-import { CASE_STAGES } from './list-cases.query.dto';
+import { CASE_STAGES, type CaseStage } from '@accord/domain';
 
 export class OpenInvitationDto {
   @ApiProperty() invitationId!: string;

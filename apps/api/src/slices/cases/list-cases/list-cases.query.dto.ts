@@ -2,17 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CASE_CHANNELS, type CaseChannel } from '@accord/events';
-import type { CaseStage } from '@accord/domain';
+import { CASE_STAGES, type CaseStage } from '@accord/domain';
 import { CaseListFiltersDto } from '../../queries/read-query.dto';
-
-export const CASE_STAGES = [
-  'REGISTERED',
-  'ELIGIBILITY_ASSESSED',
-  'RESOLUTION_OPEN',
-  'RESOLUTION_ENDED',
-  'OUTCOME_RECORDED',
-  'CLOSED',
-] as const satisfies readonly CaseStage[];
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 25;

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { OpenResolutionCommand } from './open-resolution.command';
+import { decideCase } from '../case-act';
+import type { OpenResolution } from '@accord/domain';
 import { OpenResolutionRequestDto } from './open-resolution.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class OpenResolutionController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'OpenResolution')
   @ApiOperation({
     summary: 'Open a resolution effort on an eligible case (Art 3)',
     description: 'Lead agency only; the current eligibility assessment must be ELIGIBLE.',
@@ -28,6 +31,13 @@ export class OpenResolutionController {
     @Body() body: OpenResolutionRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new OpenResolutionCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<OpenResolution>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'OpenResolution',
+        data: { caseId, openedOn: body.openedOn },
+      }),
+    );
   }
 }

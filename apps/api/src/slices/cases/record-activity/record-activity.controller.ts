@@ -1,13 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { newId, UuidParam } from '../../../http/ids';
+import { newId, UuidParam, plain } from '../../../http/ids';
 import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordActivityCommand } from './record-activity.command';
+import { decideCase } from '../case-act';
+import type { RecordActivity } from '@accord/domain';
 import { RecordActivityRequestDto } from './record-activity.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordActivityController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordActivity')
   @ApiOperation({
     summary: 'Record a resolution activity: hearing, coordination, mediation plan, … (Art 6)',
     description:
@@ -29,6 +32,14 @@ export class RecordActivityController {
     @Body() body: RecordActivityRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordActivityCommand(caseId, newId(ctx, 'activity'), body, ctx));
+    const activityId = newId(ctx, 'activity');
+    return this.commands.execute(
+      decideCase<RecordActivity>(ctx, {
+        caseId,
+        id: activityId,
+        type: 'RecordActivity',
+        data: { caseId, activityId, ...plain(body), description: body.description ?? null },
+      }),
+    );
   }
 }

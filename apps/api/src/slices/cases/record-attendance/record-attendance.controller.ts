@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordAttendanceCommand } from './record-attendance.command';
+import { decideCase } from '../case-act';
+import type { RecordAttendance } from '@accord/domain';
 import { RecordAttendanceRequestDto } from './record-attendance.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordAttendanceController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordAttendance')
   @ApiOperation({
     summary: "Record whether the organ's head attended (Art 12)",
     description:
@@ -30,6 +33,19 @@ export class RecordAttendanceController {
     @Body() body: RecordAttendanceRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordAttendanceCommand(caseId, requestId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordAttendance>(ctx, {
+        caseId,
+        id: requestId,
+        type: 'RecordAttendance',
+        data: {
+          caseId,
+          requestId,
+          attendance: body.attendance,
+          attendee: body.attendee ? { name: body.attendee.name, role: body.attendee.role } : null,
+          justification: body.justification ?? null,
+        },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordConsentCommand } from './record-consent.command';
+import { decideCase } from '../case-act';
+import type { RecordConsent } from '@accord/domain';
 import { RecordConsentRequestDto } from './record-consent.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordConsentController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordConsent')
   @ApiOperation({
     summary: "Record a party's consent to, or withdrawal from, a resolution (Art 2)",
     description:
@@ -29,6 +32,13 @@ export class RecordConsentController {
     @Body() body: RecordConsentRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordConsentCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordConsent>(ctx, {
+        caseId,
+        id: body.partyId,
+        type: 'RecordConsent',
+        data: { caseId, partyId: body.partyId, consent: body.consent, on: body.on, note: body.note ?? '' },
+      }),
+    );
   }
 }

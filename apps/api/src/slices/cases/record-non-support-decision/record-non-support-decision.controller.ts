@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordNonSupportDecisionCommand } from './record-non-support-decision.command';
+import { decideCase } from '../case-act';
+import type { RecordNonSupportDecision } from '@accord/domain';
 import { RecordNonSupportDecisionRequestDto } from './record-non-support-decision.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordNonSupportDecisionController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordNonSupportDecision')
   @ApiOperation({
     summary: 'Record the decision not to support a supervision application (Art 6)',
     description:
@@ -29,6 +32,18 @@ export class RecordNonSupportDecisionController {
     @Body() body: RecordNonSupportDecisionRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordNonSupportDecisionCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordNonSupportDecision>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RecordNonSupportDecision',
+        data: {
+          caseId,
+          decisionNumber: body.decisionNumber,
+          decidedOn: body.decidedOn,
+          summary: body.summary,
+        },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordOutcomeCommand } from './record-outcome.command';
+import { decideCase } from '../case-act';
+import type { RecordOutcome } from '@accord/domain';
 import { RecordOutcomeRequestDto } from './record-outcome.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordOutcomeController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordOutcome')
   @ApiOperation({
     summary: 'Record the outcome of the case (Art 2, Art 3)',
     description:
@@ -29,6 +32,21 @@ export class RecordOutcomeController {
     @Body() body: RecordOutcomeRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordOutcomeCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordOutcome>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RecordOutcome',
+        data: {
+          caseId,
+          outcome: body.outcome,
+          decidedOn: body.decidedOn,
+          summary: body.summary,
+          withdrawingPartyIds: body.withdrawingPartyIds ?? null,
+          courtApproval: body.courtApproval ?? null,
+          organAgreement: body.organAgreement ?? null,
+        },
+      }),
+    );
   }
 }

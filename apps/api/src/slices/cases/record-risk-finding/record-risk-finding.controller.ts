@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RecordRiskFindingCommand } from './record-risk-finding.command';
+import { decideCase } from '../case-act';
+import type { RecordRiskFinding } from '@accord/domain';
 import { RecordRiskFindingRequestDto } from './record-risk-finding.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RecordRiskFindingController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RecordRiskFinding')
   @ApiOperation({
     summary:
       'Record the court’s finding that the dispute may lead to appeal, petition or instability (Art 5)',
@@ -30,6 +33,18 @@ export class RecordRiskFindingController {
     @Body() body: RecordRiskFindingRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new RecordRiskFindingCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<RecordRiskFinding>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RecordRiskFinding',
+        data: {
+          caseId,
+          foundOn: body.foundOn,
+          risks: body.risks,
+          reasons: body.reasons,
+        },
+      }),
+    );
   }
 }

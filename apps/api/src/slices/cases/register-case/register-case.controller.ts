@@ -1,13 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { newId } from '../../../http/ids';
+import { newId, plain } from '../../../http/ids';
 import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RegisterCaseCommand } from './register-case.command';
+import { decideCase } from '../case-act';
+import type { RegisterCase } from '@accord/domain';
 import { RegisterCaseRequestDto } from './register-case.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RegisterCaseController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RegisterCase')
   @ApiOperation({
     summary: 'Register a case accepted in your channel (Art 1)',
     description:
@@ -25,6 +28,14 @@ export class RegisterCaseController {
   })
   @ApiCreatedResponse({ type: WriteResult })
   register(@Body() body: RegisterCaseRequestDto, @Ctx() ctx: RequestContext): Promise<WriteResult> {
-    return this.commands.execute(new RegisterCaseCommand(newId(ctx, 'case'), body, ctx));
+    const caseId = newId(ctx, 'case');
+    return this.commands.execute(
+      decideCase<RegisterCase>(ctx, {
+        caseId,
+        id: caseId,
+        type: 'RegisterCase',
+        data: { caseId, ...plain(body) },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { ReplyToInvitationCommand } from './reply-to-invitation.command';
+import { decideCase } from '../case-act';
+import type { ReplyToInvitation } from '@accord/domain';
 import { ReplyToInvitationRequestDto } from './reply-to-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class ReplyToInvitationController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'ReplyToInvitation')
   @ApiOperation({
     summary: 'Reply in writing to an invitation: take part, or decline with reasons (Art 4, Art 7)',
     description:
@@ -30,6 +33,20 @@ export class ReplyToInvitationController {
     @Body() body: ReplyToInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new ReplyToInvitationCommand(caseId, invitationId, body, ctx));
+    return this.commands.execute(
+      decideCase<ReplyToInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'ReplyToInvitation',
+        data: {
+          caseId,
+          invitationId,
+          answer: body.answer,
+          repliedOn: body.repliedOn,
+          reasons: body.reasons ?? null,
+          documentRef: body.documentRef ?? null,
+        },
+      }),
+    );
   }
 }

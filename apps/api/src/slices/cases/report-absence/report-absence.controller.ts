@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { ReportAbsenceCommand } from './report-absence.command';
+import { decideCase } from '../case-act';
+import type { ReportAbsence } from '@accord/domain';
 import { ReportAbsenceRequestDto } from './report-absence.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class ReportAbsenceController {
   @HttpCode(201)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('case', 'ReportAbsence')
   @ApiOperation({
     summary: 'Report an unjustified absence of an organ head to the county government (Art 12)',
     description:
@@ -29,6 +32,18 @@ export class ReportAbsenceController {
     @Body() body: ReportAbsenceRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new ReportAbsenceCommand(caseId, body, ctx));
+    return this.commands.execute(
+      decideCase<ReportAbsence>(ctx, {
+        caseId,
+        id: body.requestId.toLowerCase(),
+        type: 'ReportAbsence',
+        data: {
+          caseId,
+          requestId: body.requestId.toLowerCase(),
+          reportedOn: body.reportedOn,
+          note: body.note ?? '',
+        },
+      }),
+    );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { RequestParticipationCommand } from './request-participation.command';
+import { decideCase } from '../case-act';
+import type { RequestParticipation } from '@accord/domain';
 import { RequestParticipationRequestDto } from './request-participation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class RequestParticipationController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'RequestParticipation')
   @ApiOperation({
     summary: "Ask the respondent organ's principal or deputy head to take part (Art 12)",
     description: 'A participating agency. `id` in the answer is the generated request id.',
@@ -28,8 +31,20 @@ export class RequestParticipationController {
     @Body() body: RequestParticipationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
+    const requestId = newId(ctx, 'participation-request');
     return this.commands.execute(
-      new RequestParticipationCommand(caseId, newId(ctx, 'participation-request'), body, ctx),
+      decideCase<RequestParticipation>(ctx, {
+        caseId,
+        id: requestId,
+        type: 'RequestParticipation',
+        data: {
+          caseId,
+          requestId,
+          requestedOn: body.requestedOn,
+          sessionOn: body.sessionOn,
+          purpose: body.purpose,
+        },
+      }),
     );
   }
 }

@@ -6,8 +6,10 @@ import { WriteEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
-import { WithdrawInvitationCommand } from './withdraw-invitation.command';
+import { decideCase } from '../case-act';
+import type { WithdrawInvitation } from '@accord/domain';
 import { WithdrawInvitationRequestDto } from './withdraw-invitation.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -18,6 +20,7 @@ export class WithdrawInvitationController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('case', 'WithdrawInvitation')
   @ApiOperation({
     summary: 'Withdraw an unanswered invitation (Art 4, Art 7)',
     description: 'The inviting agency only, while the invitation is unanswered.',
@@ -29,6 +32,13 @@ export class WithdrawInvitationController {
     @Body() body: WithdrawInvitationRequestDto,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteResult> {
-    return this.commands.execute(new WithdrawInvitationCommand(caseId, invitationId, body, ctx));
+    return this.commands.execute(
+      decideCase<WithdrawInvitation>(ctx, {
+        caseId,
+        id: invitationId,
+        type: 'WithdrawInvitation',
+        data: { caseId, invitationId, withdrawnOn: body.withdrawnOn, reasons: body.reasons },
+      }),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { CommendOrganCommand } from './commend-organ.command';
 import { CommendOrganRequestDto } from './commend-organ.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('commendations')
 @Controller('commendations')
@@ -18,6 +19,7 @@ export class CommendOrganController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('commendation', 'CommendOrgan')
   @ApiOperation({
     summary: 'Commend an administrative organ (通报表扬, Art 12)',
     description: 'The government office only. `id` is the generated commendation id.',

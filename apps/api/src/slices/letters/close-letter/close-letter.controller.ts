@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { CloseLetterCommand } from './close-letter.command';
 import { CloseLetterRequestDto } from './close-letter.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('letters')
 @Controller('letters')
@@ -18,6 +19,7 @@ export class CloseLetterController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('letter', 'CloseLetter')
   @ApiOperation({
     summary: 'Close a letter the organ has acted on (Art 8)',
     description:

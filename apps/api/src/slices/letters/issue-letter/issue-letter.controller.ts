@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { IssueLetterCommand } from './issue-letter.command';
 import { IssueLetterRequestDto } from './issue-letter.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('letters')
 @Controller('letters')
@@ -18,6 +19,7 @@ export class IssueLetterController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('letter', 'IssueLetter')
   @ApiOperation({
     summary: 'Issue a suggestion letter to an administrative organ (Art 8)',
     description:

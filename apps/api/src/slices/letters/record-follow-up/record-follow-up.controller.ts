@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { RecordFollowUpCommand } from './record-follow-up.command';
 import { RecordFollowUpRequestDto } from './record-follow-up.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('letters')
 @Controller('letters')
@@ -18,6 +19,7 @@ export class RecordFollowUpController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('letter', 'RecordFollowUp')
   @ApiOperation({
     summary: 'Record a follow-up of the organ (督促履行, Art 8)',
     description: 'Issuer only, from service until closing. `id` is the letter id.',

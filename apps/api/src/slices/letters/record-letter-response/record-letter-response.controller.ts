@@ -9,6 +9,7 @@ import { WriteResult } from '../../../pipeline/command-pipeline';
 import { OrganMayAct } from '../organ-gate';
 import { RecordLetterResponseCommand } from './record-letter-response.command';
 import { RecordLetterResponseRequestDto } from './record-letter-response.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('letters')
 @Controller('letters')
@@ -20,6 +21,7 @@ export class RecordLetterResponseController {
   @Act()
   @OrganMayAct()
   @WriteEndpoint()
+  @Decides('letter', 'RecordLetterResponse')
   @ApiOperation({
     summary: "Record the organ's written response to a letter (Art 8)",
     description:

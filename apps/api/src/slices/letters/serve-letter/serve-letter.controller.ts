@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ServeLetterCommand } from './serve-letter.command';
 import { ServeLetterRequestDto } from './serve-letter.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('letters')
 @Controller('letters')
@@ -18,6 +19,7 @@ export class ServeLetterController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('letter', 'ServeLetter')
   @ApiOperation({
     summary: 'Record service of a letter on its organ (Art 8)',
     description:

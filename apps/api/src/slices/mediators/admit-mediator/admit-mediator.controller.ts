@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { AdmitMediatorCommand } from './admit-mediator.command';
 import { AdmitMediatorRequestDto } from './admit-mediator.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('mediators')
 @Controller('mediators')
@@ -18,6 +19,7 @@ export class AdmitMediatorController {
   @HttpCode(201)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('mediator', 'AdmitMediator')
   @ApiOperation({
     summary: 'Admit a member to the mediator talent pool (Art 13)',
     description:

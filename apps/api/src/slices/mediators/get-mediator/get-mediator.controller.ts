@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { mediatorDecider, mediatorError } from '@accord/domain';
+import { canSeePool, mediatorDecider, mediatorError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
@@ -8,7 +8,7 @@ import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { VisibleRead } from '../../../access/visible-read';
-import { canSeePool, mediatorStreamId } from '../mediator-stream';
+import { mediatorStreamId } from '../mediator-stream';
 import { MediatorViewDto } from './mediator-view.dto';
 
 @ApiTags('mediators')

@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ReinstateMediatorCommand } from './reinstate-mediator.command';
 import { ReinstateMediatorRequestDto } from './reinstate-mediator.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('mediators')
 @Controller('mediators')
@@ -18,6 +19,7 @@ export class ReinstateMediatorController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('mediator', 'ReinstateMediator')
   @ApiOperation({
     summary: 'Reinstate a suspended member (Art 13)',
     description: 'A lead of any of the three agencies, with a reason, dated not before the last change.',

@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { RemoveMediatorCommand } from './remove-mediator.command';
 import { RemoveMediatorRequestDto } from './remove-mediator.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('mediators')
 @Controller('mediators')
@@ -18,6 +19,7 @@ export class RemoveMediatorController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('mediator', 'RemoveMediator')
   @ApiOperation({
     summary: 'Remove a member from the pool; final (Art 13)',
     description: 'A lead of any of the three agencies, with a reason, dated not before the last change.',

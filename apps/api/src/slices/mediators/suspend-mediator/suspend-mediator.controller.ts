@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { SuspendMediatorCommand } from './suspend-mediator.command';
 import { SuspendMediatorRequestDto } from './suspend-mediator.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('mediators')
 @Controller('mediators')
@@ -18,6 +19,7 @@ export class SuspendMediatorController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('mediator', 'SuspendMediator')
   @ApiOperation({
     summary: 'Suspend an active member of the pool (Art 13)',
     description: 'A lead of any of the three agencies, with a reason, dated not before the last change.',

@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { AcknowledgeAttendanceCommand } from './acknowledge-attendance.command';
 import { AcknowledgeAttendanceRequestDto } from './acknowledge-attendance.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -18,6 +19,7 @@ export class AcknowledgeAttendanceController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('meeting', 'AcknowledgeAttendance')
   @ApiOperation({
     summary: 'Acknowledge that your agency attended a meeting (Art 11, Art 14)',
     description:

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { meetingDecider, meetingError } from '@accord/domain';
+import { canSeeMeeting, meetingDecider, meetingError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
@@ -8,7 +8,7 @@ import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { VisibleRead } from '../../../access/visible-read';
-import { canSeeMeeting, meetingStreamId } from '../meeting-stream';
+import { meetingStreamId } from '../meeting-stream';
 import { MeetingViewDto } from './meeting-view.dto';
 
 @ApiTags('meetings')

@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { RecordMeetingCommand } from './record-meeting.command';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -18,6 +19,7 @@ export class RecordMeetingController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('meeting', 'RecordMeeting')
   @ApiOperation({
     summary: 'Record a joint or special meeting (Art 14)',
     description:

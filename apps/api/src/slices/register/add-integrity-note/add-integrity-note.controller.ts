@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { AddIntegrityNoteCommand } from './add-integrity-note.command';
 import { AddIntegrityNoteRequestDto } from './add-integrity-note.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class AddIntegrityNoteController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'AddIntegrityNote')
   @ApiOperation({
     summary: "Add a note to a party's integrity archive (诚信档案, Art 11)",
     description:

@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ConfirmFlagCommand } from './confirm-flag.command';
 import { ConfirmFlagRequestDto } from './confirm-flag.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class ConfirmFlagController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('register', 'ConfirmFlag')
   @ApiOperation({
     summary: 'Confirm a proposed flag (Art 11)',
     description:

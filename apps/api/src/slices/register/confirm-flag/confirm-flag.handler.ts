@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  canSeeMeeting,
   type ConfirmFlag,
   type JointMeetingFacts,
   meetingDecider,
@@ -8,7 +9,7 @@ import {
 import type { Actor } from '@accord/events';
 import { CommandPipeline, type WriteResult } from '../../../pipeline/command-pipeline';
 import { StreamReader } from '../../../pipeline/stream-reader';
-import { canSeeMeeting, meetingStreamId } from '../../meetings/meeting-stream';
+import { meetingStreamId } from '../../meetings/meeting-stream';
 import { partyStreamId } from '../party-stream';
 import { ConfirmFlagCommand } from './confirm-flag.command';
 

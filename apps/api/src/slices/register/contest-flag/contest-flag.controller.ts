@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ContestFlagCommand } from './contest-flag.command';
 import { ContestFlagRequestDto } from './contest-flag.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class ContestFlagController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'ContestFlag')
   @ApiOperation({
     summary: "Record the party's contest of a flag (Art 11)",
     description:

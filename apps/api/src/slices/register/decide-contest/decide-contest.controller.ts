@@ -8,6 +8,7 @@ import { LeadAct } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { DecideContestCommand } from './decide-contest.command';
 import { DecideContestRequestDto } from './decide-contest.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class DecideContestController {
   @HttpCode(200)
   @LeadAct()
   @WriteEndpoint()
+  @Decides('register', 'DecideContest')
   @ApiOperation({
     summary: 'Decide a pending contest (Art 11)',
     description:

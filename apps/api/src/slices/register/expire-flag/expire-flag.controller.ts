@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ExpireFlagCommand } from './expire-flag.command';
 import { ExpireFlagRequestDto } from './expire-flag.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class ExpireFlagController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'ExpireFlag')
   @ApiOperation({
     summary: 'Record that a flag lapsed at its review date (Art 11)',
     description: 'On or after the review date; normally recorded by the deadline watcher.',

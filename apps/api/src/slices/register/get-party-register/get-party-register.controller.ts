@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { partyRegisterDecider, registerError, type RuleSet } from '@accord/domain';
+import { canSeeRegister, partyRegisterDecider, registerError, type RuleSet } from '@accord/domain';
 import {
   patternAlerts,
   ReadModelMissingError,
@@ -20,7 +20,7 @@ import { Read } from '../../../identity/access.decorators';
 import { RULE_SET } from '../../../pipeline/tokens';
 import { StreamReader } from '../../../pipeline/stream-reader';
 import { ReadModels } from '../../../read/read-models';
-import { canSeeRegister, partyStreamId } from '../party-stream';
+import { partyStreamId } from '../party-stream';
 import { PartyRegisterViewDto } from './register-view.dto';
 
 export class PartyRegisterQueryDto extends AsOfQueryDto {

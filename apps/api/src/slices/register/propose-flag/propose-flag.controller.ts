@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { ProposeFlagCommand } from './propose-flag.command';
 import { ProposeFlagRequestDto } from './propose-flag.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class ProposeFlagController {
   @HttpCode(201)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'ProposeFlag')
   @ApiOperation({
     summary: 'Propose an abuse-of-litigation flag (滥用诉权, Art 11)',
     description:

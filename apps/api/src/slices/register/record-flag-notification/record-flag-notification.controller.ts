@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { RecordFlagNotificationCommand } from './record-flag-notification.command';
 import { RecordFlagNotificationRequestDto } from './record-flag-notification.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class RecordFlagNotificationController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'RecordFlagNotification')
   @ApiOperation({
     summary: 'Record that the party was told of a confirmed flag (Art 11)',
     description: 'Once, not before confirmation. Only then may the party contest it.',

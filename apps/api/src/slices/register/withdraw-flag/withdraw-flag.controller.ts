@@ -8,6 +8,7 @@ import { Act } from '../../../identity/access.decorators';
 import { WriteResult } from '../../../pipeline/command-pipeline';
 import { WithdrawFlagCommand } from './withdraw-flag.command';
 import { WithdrawFlagRequestDto } from './withdraw-flag.request.dto';
+import { Decides } from '../../decides';
 
 @ApiTags('register')
 @Controller('register/parties')
@@ -18,6 +19,7 @@ export class WithdrawFlagController {
   @HttpCode(200)
   @Act()
   @WriteEndpoint()
+  @Decides('register', 'WithdrawFlag')
   @ApiOperation({
     summary: 'Withdraw a flag (Art 11)',
     description: 'The proposing or the confirming agency, with reasons.',
