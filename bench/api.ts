@@ -28,6 +28,8 @@ const TOKENS = 64;
 interface ServerHandle {
   readonly url: string;
   readonly tokens: readonly string[];
+  /** Starts a CPU profile of the phase (`''`: writes the running one); a no-op unless profiling. */
+  profile(phase: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,9 +70,40 @@ async function serve(dataDir: string): Promise<void> {
     issueToken(settings, { agency: 'COURT', staffId: `bench-${i}`, roles: ['clerk'] }, 3600),
   );
   process.send!({ url: await built.app.getUrl(), tokens });
+  const profiler = process.env.ACCORD_BENCH_PHASE_PROF ? await phaseProfiler() : undefined;
   process.on('message', (message) => {
     if (message === 'stop') void built.close().then(() => process.exit(0));
+    else if (typeof message === 'string' && message.startsWith('profile:') && profiler)
+      void profiler(message.slice('profile:'.length)).then(() => process.send!('profiled'));
   });
+}
+
+/**
+ * ACCORD_BENCH_PHASE_PROF=<dir>: a CPU profile of the API server per load phase (`command.cpuprofile`,
+ * `read.cpuprofile`), without the set-up requests; `npm run bench:costs -- <dir>` turns them into
+ * the cost table. `profile:<phase>` starts one, `profile:` writes the running one.
+ */
+async function phaseProfiler(): Promise<(phase: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const dir = process.env.ACCORD_BENCH_PHASE_PROF!;
+  mkdirSync(dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  let running: string | undefined;
+  return async (phase) => {
+    if (running !== undefined) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, `${running}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      running = undefined;
+    }
+    if (phase !== '') {
+      await session.post('Profiler.start');
+      running = phase;
+    }
+  };
 }
 
 function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
@@ -98,6 +131,13 @@ function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
       resolve({
         url,
         tokens,
+        profile: (phase) =>
+          process.env.ACCORD_BENCH_PHASE_PROF && dataDir !== 'trivial'
+            ? new Promise<void>((done) => {
+                child.once('message', () => done());
+                child.send(`profile:${phase}`);
+              })
+            : Promise.resolve(),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -253,8 +293,11 @@ async function runOnce(seconds: number, connections: number): Promise<RunResult>
     let reads: LoadResult;
     try {
       const ids = await prepareCases(server);
+      await server.profile('command');
       commands = await load(server, ids, 'command', seconds, connections);
+      await server.profile('read');
       reads = await load(server, ids, 'read', seconds, connections);
+      await server.profile('');
     } finally {
       await server.stop();
     }
