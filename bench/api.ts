@@ -4,7 +4,7 @@
  *
  * The API runs in a child process on a fresh embedded SQLite ledger (a temp dir), so the load
  * generator (autocannon, in this process) does not share its event loop. Each run: 256 cases are
- * registered, assessed and opened through the API with 24 activities each (the read set), and 256
+ * registered, assessed and opened through the API with 8 activities each (the read set), and 256
  * more without (the command set); then 64 connections record activities on the command set (each
  * command appends one event, fsync'd before the answer), then read the read set with GET /cases/:id
  * (each read appends its Art 17 access event before answering). After the server stops, the
@@ -31,7 +31,7 @@ const CASES = 256;
  * phase then does the same work however fast the command phase ran (issue 14 §5). Before, reads
  * went to the cases the commands had just grown, so faster commands made heavier reads.
  */
-const READ_PRELOAD_ACTIVITIES = 24;
+const READ_PRELOAD_ACTIVITIES = 8;
 const TOKENS = 64;
 
 interface ServerHandle {
@@ -231,13 +231,13 @@ async function prepareCase(server: ServerHandle, token: string): Promise<string>
   return id;
 }
 
-/** `count` open cases, each with `activities` recorded activities; 32 set up at a time. */
+/** `count` open cases, each with `activities` recorded activities; 64 set up at a time. */
 async function prepareCases(server: ServerHandle, count: number, activities: number): Promise<string[]> {
   const ids: string[] = [];
   const activity: unknown = JSON.parse(ACTIVITY_BODY);
-  for (let i = 0; i < count; i += 32) {
+  for (let i = 0; i < count; i += 64) {
     const chunk = await Promise.all(
-      Array.from({ length: Math.min(32, count - i) }, async (_, j) => {
+      Array.from({ length: Math.min(64, count - i) }, async (_, j) => {
         const token = server.tokens[(i + j) % server.tokens.length]!;
         const id = await prepareCase(server, token);
         for (let a = 0; a < activities; a += 1)
