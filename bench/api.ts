@@ -4,15 +4,18 @@
  *
  * The API runs in a child process on a fresh embedded SQLite ledger (a temp dir), so the load
  * generator (autocannon, in this process) does not share its event loop. Each run: 256 cases are
- * registered, assessed and opened through the API; then 64 connections record activities on them
- * (each command appends one event, fsync'd before the answer), then read them with GET /cases/:id
+ * registered, assessed and opened through the API with 8 activities each (the read set), and 256
+ * more without (the command set); then 64 connections record activities on the command set (each
+ * command appends one event, fsync'd before the answer), then read the read set with GET /cases/:id
  * (each read appends its Art 17 access event before answering). After the server stops, the
  * ledger is opened again and every answered command must be in it. Medians of the runs are printed.
  *
  * Machines here differ by 2-3x from one session to the next, so each run also serves a trivial
  * route (the same Nest + Fastify setup, a handler that returns a constant) from its own child
  * process under the same load, and the JSON line carries `commandsVsTrivial` and `readsVsTrivial`:
- * ratios that travel between machines where the raw rates do not.
+ * ratios that travel between machines where the raw rates do not. It also carries the server's CPU
+ * time per request (every thread) and the same ratios by CPU (`commandsVsTrivialCpu` …), which a
+ * machine shared with other work distorts much less than the rates.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,11 +26,22 @@ import autocannon from 'autocannon';
 import { openSqliteStore } from '@accord/store';
 
 const CASES = 256;
+/**
+ * Reads go to cases of their own with this many activities each, set up before any load: the read
+ * phase then does the same work however fast the command phase ran (issue 14 §5). Before, reads
+ * went to the cases the commands had just grown, so faster commands made heavier reads.
+ */
+const READ_PRELOAD_ACTIVITIES = 8;
 const TOKENS = 64;
 
 interface ServerHandle {
   readonly url: string;
   readonly tokens: readonly string[];
+  /**
+   * Ends the running load phase and starts `phase` (`''`: none): answers the server's CPU time
+   * (all its threads, microseconds) since the last call, and profiles the phase when asked to.
+   */
+  phase(phase: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -50,16 +64,39 @@ async function serveTrivial(): Promise<void> {
   const app = await NestFactory.create(TrivialModule, new FastifyAdapter(), { logger: false });
   await app.listen(0, '127.0.0.1');
   process.send!({ url: await app.getUrl(), tokens: [] });
+  const phases = phaseMeter(undefined);
   process.on('message', (message) => {
     if (message === 'stop') void app.close().then(() => process.exit(0));
+    else if (typeof message === 'string' && message.startsWith('phase:')) phases(message);
   });
+}
+
+/**
+ * Answers `phase:<name>` with the CPU time this process used since the last one: per request, it
+ * is the cost that a machine shared with other work distorts least (throughput halves when another
+ * process takes a core; CPU per request barely moves).
+ */
+function phaseMeter(profiler: ((phase: string) => Promise<void>) | undefined): (message: string) => void {
+  let since = process.cpuUsage();
+  return (message) => {
+    const used = process.cpuUsage(since);
+    since = process.cpuUsage();
+    const phase = message.slice('phase:'.length);
+    void (profiler ? profiler(phase) : Promise.resolve()).then(() =>
+      process.send!({ cpuUs: used.user + used.system }),
+    );
+  };
 }
 
 async function serve(dataDir: string): Promise<void> {
   const { buildApp } = await import('@accord/api/app');
-  const { configFor } = await import('@accord/config');
+  const { configFor, loadConfig } = await import('@accord/config');
   const { issueToken } = await import('@accord/identity');
-  const config = configFor(dataDir, { logLevel: 'warn' });
+  // ACCORD_SQLITE_WRITER_THREAD=off|auto|on compares the store's commit placements (README).
+  const { sqliteWriterThread } = loadConfig({
+    ACCORD_SQLITE_WRITER_THREAD: process.env.ACCORD_SQLITE_WRITER_THREAD,
+  });
+  const config = configFor(dataDir, { logLevel: 'warn', sqliteWriterThread });
   const built = await buildApp(config);
   await built.app.listen(0, '127.0.0.1');
   const settings = { key: built.signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience };
@@ -68,9 +105,39 @@ async function serve(dataDir: string): Promise<void> {
     issueToken(settings, { agency: 'COURT', staffId: `bench-${i}`, roles: ['clerk'] }, 3600),
   );
   process.send!({ url: await built.app.getUrl(), tokens });
+  const phases = phaseMeter(process.env.ACCORD_BENCH_PHASE_PROF ? await phaseProfiler() : undefined);
   process.on('message', (message) => {
     if (message === 'stop') void built.close().then(() => process.exit(0));
+    else if (typeof message === 'string' && message.startsWith('phase:')) phases(message);
   });
+}
+
+/**
+ * ACCORD_BENCH_PHASE_PROF=<dir>: a CPU profile of the API server per load phase (`command.cpuprofile`,
+ * `read.cpuprofile`), without the set-up requests; `npm run bench:costs -- <dir>` turns them into
+ * the cost table.
+ */
+async function phaseProfiler(): Promise<(phase: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const dir = process.env.ACCORD_BENCH_PHASE_PROF!;
+  mkdirSync(dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  let running: string | undefined;
+  return async (phase) => {
+    if (running !== undefined) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, `${running}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      running = undefined;
+    }
+    if (phase !== '') {
+      await session.post('Profiler.start');
+      running = phase;
+    }
+  };
 }
 
 function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
@@ -98,6 +165,11 @@ function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
       resolve({
         url,
         tokens,
+        phase: (phase) =>
+          new Promise<number>((done) => {
+            child.once('message', (answer) => done((answer as { cpuUs: number }).cpuUs));
+            child.send(`phase:${phase}`);
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -143,23 +215,37 @@ async function post(url: string, token: string, body: unknown): Promise<{ id: st
   return (await res.json()) as { id: string };
 }
 
-async function prepareCases(server: ServerHandle): Promise<string[]> {
+async function prepareCase(server: ServerHandle, token: string): Promise<string> {
+  const { id } = await post(`${server.url}/cases`, token, CASE_BODY);
+  await post(`${server.url}/cases/${id}/eligibility`, token, {
+    outcome: 'ELIGIBLE',
+    grounds: [{ category: 1, reasons: 'compensation' }],
+    assessedOn: '2024-03-02',
+  });
+  const res = await fetch(`${server.url}/cases/${id}/resolution`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ openedOn: '2024-03-03' }),
+  });
+  if (!res.ok) throw new Error(`open resolution: ${res.status}`);
+  return id;
+}
+
+/** `count` open cases, each with `activities` recorded activities; 64 set up at a time. */
+async function prepareCases(server: ServerHandle, count: number, activities: number): Promise<string[]> {
   const ids: string[] = [];
-  const token = server.tokens[0]!;
-  for (let i = 0; i < CASES; i += 1) {
-    const { id } = await post(`${server.url}/cases`, token, CASE_BODY);
-    await post(`${server.url}/cases/${id}/eligibility`, token, {
-      outcome: 'ELIGIBLE',
-      grounds: [{ category: 1, reasons: 'compensation' }],
-      assessedOn: '2024-03-02',
-    });
-    const res = await fetch(`${server.url}/cases/${id}/resolution`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ openedOn: '2024-03-03' }),
-    });
-    if (!res.ok) throw new Error(`open resolution: ${res.status}`);
-    ids.push(id);
+  const activity: unknown = JSON.parse(ACTIVITY_BODY);
+  for (let i = 0; i < count; i += 64) {
+    const chunk = await Promise.all(
+      Array.from({ length: Math.min(64, count - i) }, async (_, j) => {
+        const token = server.tokens[(i + j) % server.tokens.length]!;
+        const id = await prepareCase(server, token);
+        for (let a = 0; a < activities; a += 1)
+          await post(`${server.url}/cases/${id}/activities`, token, activity);
+        return id;
+      }),
+    );
+    ids.push(...chunk);
   }
   return ids;
 }
@@ -170,6 +256,8 @@ interface LoadResult {
   readonly p99Ms: number;
   readonly ok: number;
   readonly failed: number;
+  /** The server's CPU time (every thread) per answered request, in microseconds. */
+  readonly cpuUsPerRequest?: number;
 }
 
 async function load(
@@ -238,7 +326,9 @@ interface RunResult {
 async function runTrivial(seconds: number, connections: number): Promise<LoadResult> {
   const server = await startServer('trivial');
   try {
-    return await load(server, [], 'trivial', seconds, connections);
+    await server.phase('trivial');
+    const trivial = await load(server, [], 'trivial', seconds, connections);
+    return { ...trivial, cpuUsPerRequest: (await server.phase('')) / trivial.ok };
   } finally {
     await server.stop();
   }
@@ -252,15 +342,20 @@ async function runOnce(seconds: number, connections: number): Promise<RunResult>
     let commands: LoadResult;
     let reads: LoadResult;
     try {
-      const ids = await prepareCases(server);
+      const readIds = await prepareCases(server, CASES, READ_PRELOAD_ACTIVITIES);
+      const ids = await prepareCases(server, CASES, 0);
+      await server.phase('command');
       commands = await load(server, ids, 'command', seconds, connections);
-      reads = await load(server, ids, 'read', seconds, connections);
+      commands = { ...commands, cpuUsPerRequest: (await server.phase('read')) / commands.ok };
+      reads = await load(server, readIds, 'read', seconds, connections);
+      reads = { ...reads, cpuUsPerRequest: (await server.phase('')) / reads.ok };
     } finally {
       await server.stop();
     }
     const stored = await countActivities(dataDir);
     // Commands in flight when the load stopped may be stored without their answer being counted.
-    const durable = stored >= commands.ok && stored <= commands.ok + connections;
+    const preloaded = CASES * READ_PRELOAD_ACTIVITIES;
+    const durable = stored - preloaded >= commands.ok && stored - preloaded <= commands.ok + connections;
     if (!durable) process.stderr.write(`durability check: ${commands.ok} answered, ${stored} stored\n`);
     return { trivial, commands, reads, durable };
   } finally {
@@ -298,12 +393,14 @@ async function main(): Promise<void> {
     const r = await runOnce(seconds, connections);
     results.push(r);
     process.stdout.write(
-      `run ${i + 1}/${runs}: trivial ${r.trivial.perSec.toFixed(0)}/s p99 ${r.trivial.p99Ms} ms, commands ${r.commands.perSec.toFixed(0)}/s p99 ${r.commands.p99Ms} ms (failed ${r.commands.failed}), ` +
-        `reads ${r.reads.perSec.toFixed(0)}/s p99 ${r.reads.p99Ms} ms (failed ${r.reads.failed}), durable ${r.durable}\n`,
+      `run ${i + 1}/${runs}: trivial ${r.trivial.perSec.toFixed(0)}/s p99 ${r.trivial.p99Ms} ms ${r.trivial.cpuUsPerRequest!.toFixed(0)} µs CPU, ` +
+        `commands ${r.commands.perSec.toFixed(0)}/s p99 ${r.commands.p99Ms} ms ${r.commands.cpuUsPerRequest!.toFixed(0)} µs CPU (failed ${r.commands.failed}), ` +
+        `reads ${r.reads.perSec.toFixed(0)}/s p99 ${r.reads.p99Ms} ms ${r.reads.cpuUsPerRequest!.toFixed(0)} µs CPU (failed ${r.reads.failed}), durable ${r.durable}\n`,
     );
   }
   const summary = {
     runs,
+    sqliteWriterThread: process.env.ACCORD_SQLITE_WRITER_THREAD ?? 'default',
     connections,
     durationSec: seconds,
     trivialRoutePerSec: Math.round(median(results.map((r) => r.trivial.perSec))),
@@ -311,6 +408,17 @@ async function main(): Promise<void> {
     // Per run, then the median: both sides of each ratio saw the same machine at the same time.
     commandsVsTrivial: round3(median(results.map((r) => r.commands.perSec / r.trivial.perSec))),
     readsVsTrivial: round3(median(results.map((r) => r.reads.perSec / r.trivial.perSec))),
+    // The same comparison by CPU per request (trivial ÷ ours): what the rates would give on a machine
+    // of our own, as a busy shared machine distorts the rates of the heavier server more.
+    commandsVsTrivialCpu: round3(
+      median(results.map((r) => r.trivial.cpuUsPerRequest! / r.commands.cpuUsPerRequest!)),
+    ),
+    readsVsTrivialCpu: round3(
+      median(results.map((r) => r.trivial.cpuUsPerRequest! / r.reads.cpuUsPerRequest!)),
+    ),
+    trivialCpuUsPerRequest: Math.round(median(results.map((r) => r.trivial.cpuUsPerRequest!))),
+    commandCpuUsPerRequest: Math.round(median(results.map((r) => r.commands.cpuUsPerRequest!))),
+    readCpuUsPerRequest: Math.round(median(results.map((r) => r.reads.cpuUsPerRequest!))),
     commandsPerSec: Math.round(median(results.map((r) => r.commands.perSec))),
     commandP50Ms: median(results.map((r) => r.commands.p50Ms)),
     commandP99Ms: median(results.map((r) => r.commands.p99Ms)),

@@ -14,9 +14,9 @@ import {
   PROJECTIONS,
   Projector,
 } from '@accord/read-store';
-import { type EventStore, openEventStore } from '@accord/store';
+import { type CommitOn, type EventStore, openEventStore } from '@accord/store';
 import { AppModule } from './app.module';
-import type { ApiConfig } from '@accord/config';
+import type { ApiConfig, SqliteWriterThread } from '@accord/config';
 import { buildOpenApiDocument, serveOpenApi } from './docs/openapi';
 import { ApiError } from './http/api-error';
 import { recordAnswer, releaseKey } from './http/idempotency.guard';
@@ -58,14 +58,24 @@ export interface BuiltApp {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+const COMMIT_ON = { off: 'this-thread', auto: 'auto', on: 'writer-thread' } as const satisfies Record<
+  SqliteWriterThread,
+  CommitOn
+>;
+
 /**
  * The whole API for a given config, not yet listening: `main.ts`, the e2e harness and the benchmark
  * all build it here, so they run the same app. `await built.app.listen({ port, host })` to serve.
  */
 export async function buildApp(config: ApiConfig, options: BuildOptions = {}): Promise<BuiltApp> {
   const signingKey = loadSigningKey(config);
-  // A server: commits move to the store's writer thread whenever requests keep this thread busy.
-  const store = options.store ?? (await openEventStore(config.eventStore, { startWriterThread: true }));
+  const store =
+    options.store ??
+    (await openEventStore(config.eventStore, {
+      // `auto`: a server starts the thread at once, so its start-up does not land in the first burst.
+      startWriterThread: config.sqliteWriterThread === 'auto',
+      commitOn: COMMIT_ON[config.sqliteWriterThread],
+    }));
   const idempotency = new IdempotencyStore(config.dataDir);
   let projector: Projector | undefined;
   if (options.inProcessProjector) {

@@ -50,7 +50,15 @@ export interface ApiConfig {
   readonly eventStore: EventStoreSelection;
   /** Where read models live (`sqlite`: `<data>/read.db`); PostgreSQL will join behind the same port. */
   readonly readStore: ReadStoreKind;
+  /**
+   * The embedded ledger's commits: `off` on the API's own thread, `auto` on a writer thread while
+   * the API's thread is busy, `on` always on the writer thread. Chosen by `bench:api` (README).
+   */
+  readonly sqliteWriterThread: SqliteWriterThread;
 }
+
+export const SQLITE_WRITER_THREAD_MODES = ['off', 'auto', 'on'] as const;
+export type SqliteWriterThread = (typeof SQLITE_WRITER_THREAD_MODES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -69,6 +77,7 @@ export const DEFAULTS = {
   bodyLimitBytes: 256 * 1024,
   logLevel: 'info' as LogLevel,
   readStore: 'sqlite' as ReadStoreKind,
+  sqliteWriterThread: 'auto' as SqliteWriterThread,
 } as const;
 
 /** Every variable the API reads, for docs and for the boot message. */
@@ -93,6 +102,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_EVENT_STORE',
   'ACCORD_PG_URL',
   'ACCORD_ESDB_URL',
+  'ACCORD_SQLITE_WRITER_THREAD',
 ] as const;
 
 export class ConfigError extends Error {
@@ -185,6 +195,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  const sqliteWriterThread = (text('ACCORD_SQLITE_WRITER_THREAD') ??
+    DEFAULTS.sqliteWriterThread) as SqliteWriterThread;
+  if (!SQLITE_WRITER_THREAD_MODES.includes(sqliteWriterThread)) {
+    problems.push(
+      `ACCORD_SQLITE_WRITER_THREAD=${JSON.stringify(sqliteWriterThread)}: expected one of ${SQLITE_WRITER_THREAD_MODES.join(', ')}`,
+    );
+  }
+
   const config: ApiConfig = {
     port,
     host,
@@ -214,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel,
     eventStore: store.selection,
     readStore,
+    sqliteWriterThread,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -236,6 +255,7 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     logLevel: 'silent',
     eventStore: { kind: 'sqlite', dataDir: path.resolve(dataDir) },
     readStore: DEFAULTS.readStore,
+    sqliteWriterThread: DEFAULTS.sqliteWriterThread,
     ...overrides,
   };
 }

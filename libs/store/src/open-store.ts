@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventStore } from './event-store';
-import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+import { type CommitOn, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 import type { EventStoreSelection } from './store-selection';
 
 export const LEDGER_FILE = 'ledger.db';
@@ -29,6 +29,8 @@ export interface OpenEventStoreOptions {
   readonly clock?: () => Date;
   /** SQLite only: commit on the writer thread when the process is busy (a server). */
   readonly startWriterThread?: boolean;
+  /** SQLite only: where commits run (`auto` by default; see SqliteEventStoreOptions.commitOn). */
+  readonly commitOn?: CommitOn;
 }
 
 /** Opens the selected event store; the adapters of remote stores load only when chosen. */
@@ -42,6 +44,7 @@ export async function openEventStore(
         readonly: options.readonly,
         clock: options.clock,
         startWriterThread: options.startWriterThread,
+        commitOn: options.commitOn,
       });
     case 'postgres': {
       const { PostgresEventStore } = await import('./postgres/postgres-event-store');

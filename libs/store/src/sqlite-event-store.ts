@@ -46,9 +46,10 @@ export interface SqliteEventStoreOptions {
   readonly readonly?: boolean;
   /**
    * `auto` (default): commit on this thread while it has little else to do, on the writer thread
-   * while it is busy (serving requests). `writer-thread`: always there (tests of that path).
+   * while it is busy (serving requests). `writer-thread`: always there. `this-thread`: never start
+   * the writer thread (see the API's ACCORD_SQLITE_WRITER_THREAD for when that wins).
    */
-  readonly commitOn?: 'auto' | 'writer-thread';
+  readonly commitOn?: CommitOn;
   /**
    * Start the writer thread at open rather than at the first busy moment: for a server, so the
    * thread's start-up does not land in the middle of its first burst of requests.
@@ -65,6 +66,8 @@ export interface SqliteEventStoreOptions {
  * `writer-worker.ts`); the caches reads consult before the file (`caches.ts`); the check of
  * stored rows against their envelopes (`storage-check.ts`). This class reads, and ties them together.
  */
+export type CommitOn = 'auto' | 'writer-thread' | 'this-thread';
+
 type StoredColumns = [number, string, number, string, string, string, string, string];
 
 export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable {

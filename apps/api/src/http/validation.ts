@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { RESERVED_IDS, unsafeCharacterIn } from '@accord/events';
 import { ApiError } from './api-error';
+import { type CompiledBody, compileBody } from './fast-validation';
 
 export interface FieldError {
   readonly field: string;
@@ -84,6 +85,8 @@ function validationFailed(
  */
 class AccordValidationPipe extends ValidationPipe {
   private readonly emptyQueryPasses = new Set<unknown>();
+  /** Per body DTO, its compiled check (fast-validation.ts), or null where the derivation declined. */
+  private readonly compiled = new Map<unknown, CompiledBody | null>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { type, metatype } = metadata;
@@ -91,11 +94,27 @@ class AccordValidationPipe extends ValidationPipe {
       const hostile = hostileInputIn(value);
       if (hostile.length > 0) throw validationFailed(hostile);
     }
+    // A whole body that the compiled check passes is a valid one: its DTO without reflection. Any
+    // other (invalid, or a DTO the check declined) gets class-validator's verdict and messages.
+    if (type === 'body' && metadata.data === undefined && metatype !== undefined) {
+      const dto = this.compiledFor(metatype)?.(value);
+      if (dto !== undefined) return dto;
+    }
     const emptyQuery = type === 'query' && metatype !== undefined && isEmptyObject(value);
     if (emptyQuery && this.emptyQueryPasses.has(metatype)) return new metatype();
     const result: unknown = await super.transform(value, metadata);
     if (emptyQuery) this.emptyQueryPasses.add(metatype);
     return result;
+  }
+
+  private compiledFor(metatype: NonNullable<ArgumentMetadata['metatype']>): CompiledBody | null {
+    let check = this.compiled.get(metatype);
+    if (check === undefined) {
+      // The pipe validates no primitive body (`@Body() text: string`) either.
+      check = this.toValidate({ type: 'body', metatype }) ? (compileBody(metatype) ?? null) : null;
+      this.compiled.set(metatype, check);
+    }
+    return check;
   }
 }
 

@@ -22,7 +22,7 @@ export interface GroupCommitOptions {
   readonly clock: () => Date;
   readonly busyTimeoutMs: number;
   readonly maxAppendsPerCommit: number;
-  readonly commitOn: 'auto' | 'writer-thread';
+  readonly commitOn: 'auto' | 'writer-thread' | 'this-thread';
   readonly startWriterThread: boolean;
   /** An append is committed: the store records it and makes its answer (called in commit order). */
   readonly committed: (written: WrittenAppend) => AppendResult;
@@ -57,6 +57,7 @@ export class GroupCommit {
   private readonly load = new ThreadLoad();
 
   constructor(private readonly options: GroupCommitOptions) {
+    if (options.commitOn === 'this-thread') return;
     if (options.startWriterThread || options.commitOn === 'writer-thread') this.writerThread();
   }
 
@@ -117,9 +118,10 @@ export class GroupCommit {
     const batch = this.queue.splice(0, this.options.maxAppendsPerCommit);
     if (batch.length === 0) return;
     if (
-      this.options.commitOn === 'auto' &&
-      this.committing.size === 0 &&
-      (isLight(batch) || !this.load.busyWithOtherWork() || !this.writerThread().ready)
+      this.options.commitOn === 'this-thread' ||
+      (this.options.commitOn === 'auto' &&
+        this.committing.size === 0 &&
+        (isLight(batch) || !this.load.busyWithOtherWork() || !this.writerThread().ready))
     ) {
       // Nothing is in flight on the writer thread, so this connection contends with no one of
       // ours. Here a commit costs no hop to the thread and back; it only blocks this thread,
