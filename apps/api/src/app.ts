@@ -71,13 +71,13 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   if (options.inProcessProjector) {
     projector = new Projector(
       store,
-      openReadStoreForProjector(config.dataDir, config.readStore),
+      await openReadStoreForProjector(config.dataDir, config.readStore),
       PROJECTIONS,
     );
-    projector.prepare();
+    await projector.prepare();
     projector.start();
   }
-  const readStore = openReadStoreForQueries(config.dataDir, config.readStore);
+  const readStore = await openReadStoreForQueries(config.dataDir, config.readStore);
 
   const logger = pino(
     {
@@ -232,9 +232,9 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       await app.close();
       if (projector !== undefined) {
         await projector.close();
-        projector.readStore.close();
+        await projector.readStore.close();
       }
-      readStore.close();
+      await readStore.close();
       idempotency.close();
       if (!options.store) await store.close();
     },

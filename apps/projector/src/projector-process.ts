@@ -34,12 +34,12 @@ export async function startProjector(options: ProjectorProcessOptions): Promise<
   const store =
     options.store ??
     (await openEventStore(options.eventStore ?? { kind: 'sqlite', dataDir: options.dataDir }));
-  const readStore = openReadStoreForProjector(options.dataDir, options.readStore);
+  const readStore = await openReadStoreForProjector(options.dataDir, options.readStore);
   const projector = new Projector(store, readStore, PROJECTIONS, {
     log,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
-  projector.prepare();
+  await projector.prepare();
   projector.start();
   const watcher = new OverdueWatcher({
     store,
@@ -59,7 +59,7 @@ export async function startProjector(options: ProjectorProcessOptions): Promise<
     async close() {
       await watcher.stop();
       await projector.close();
-      readStore.close();
+      await readStore.close();
       if (options.store === undefined) await store.close();
     },
   };

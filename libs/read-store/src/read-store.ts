@@ -1,8 +1,8 @@
 /**
  * The read-store port. Read models are collections of JSON documents, each with a few typed fields
- * that queries filter and order on. Nothing here is SQL: the SQLite adapter maps a collection to a
- * table with one column per field, and a PostgreSQL adapter can do the same (or use jsonb) behind
- * this interface.
+ * that queries filter and order on. Nothing here is SQL: the SQLite and PostgreSQL adapters each map
+ * a collection to a table with one column per field. Every call returns a promise because a
+ * server-backed store needs one; the embedded SQLite store answers with settled ones.
  */
 
 export type FieldType = 'text' | 'integer';
@@ -82,22 +82,22 @@ export interface ReadStore {
    */
   prepare(
     projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
-  ): string[];
+  ): Promise<string[]>;
   /** Opens collections for querying without creating or resetting anything (the API's side). */
-  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void;
+  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): Promise<void>;
   /** Empties the named projections' collections and resets their checkpoints to 0. */
-  reset(projections: readonly string[]): void;
-  checkpoints(): Checkpoint[];
+  reset(projections: readonly string[]): Promise<void>;
+  checkpoints(): Promise<Checkpoint[]>;
   /** Every write and every checkpoint in one transaction: after a crash, all or none is there. */
-  commit(batches: readonly BatchWrite[]): void;
+  commit(batches: readonly BatchWrite[]): Promise<void>;
   /** Records that a projection stopped at `stuckAt` (its checkpoint is the last good position). */
-  markStuck(projection: string, stuckAt: number, error: string): void;
-  get<T = Doc>(collection: string, key: string | number): T | undefined;
-  find<T = Doc>(collection: string, query?: FindQuery): T[];
-  count(collection: string, where?: Where): number;
+  markStuck(projection: string, stuckAt: number, error: string): Promise<void>;
+  get<T = Doc>(collection: string, key: string | number): Promise<T | undefined>;
+  find<T = Doc>(collection: string, query?: FindQuery): Promise<T[]>;
+  count(collection: string, where?: Where): Promise<number>;
   /** Every document of a collection in key order, in pages (for dumps and exports). */
-  scan<T = Doc>(collection: string, batchSize?: number): Iterable<T>;
-  close(): void;
+  scan<T = Doc>(collection: string, batchSize?: number): AsyncIterable<T>;
+  close(): Promise<void>;
 }
 
 /** A `|a|b|` token set for `has` conditions. */

@@ -62,9 +62,9 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  prepare(
+  async prepare(
     projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
-  ): string[] {
+  ): Promise<string[]> {
     const stored = new Map(this.checkpointRows().map((r) => [r.projection, r]));
     const reset: string[] = [];
     for (const projection of projections) {
@@ -91,7 +91,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** Opens collections for querying without creating or resetting anything (the API's side). */
-  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void {
+  async attach(
+    projections: readonly { name: string; collections: readonly CollectionSpec[] }[],
+  ): Promise<void> {
     for (const projection of projections) {
       for (const spec of projection.collections) {
         if (this.tableExists(tableName(spec.name))) this.register(projection.name, spec);
@@ -100,7 +102,7 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  reset(projections: readonly string[]): void {
+  async reset(projections: readonly string[]): Promise<void> {
     this.db.transaction(() => {
       for (const name of projections) {
         for (const table of this.tables.values()) {
@@ -115,7 +117,7 @@ export class SqliteReadStore implements ReadStore {
     })();
   }
 
-  checkpoints(): Checkpoint[] {
+  async checkpoints(): Promise<Checkpoint[]> {
     if (!this.tableExists('checkpoints')) return [];
     return this.checkpointRows().map((r) => ({
       projection: r.projection,
@@ -127,7 +129,7 @@ export class SqliteReadStore implements ReadStore {
     }));
   }
 
-  commit(batches: readonly BatchWrite[]): void {
+  async commit(batches: readonly BatchWrite[]): Promise<void> {
     const checkpoint = this.statement(
       `UPDATE checkpoints SET position = ?, status = 'running', stuck_at = NULL, error = NULL WHERE projection = ?`,
     );
@@ -149,18 +151,18 @@ export class SqliteReadStore implements ReadStore {
     })();
   }
 
-  markStuck(projection: string, stuckAt: number, error: string): void {
+  async markStuck(projection: string, stuckAt: number, error: string): Promise<void> {
     this.statement(
       `UPDATE checkpoints SET status = 'stuck', stuck_at = ?, error = ? WHERE projection = ?`,
     ).run(stuckAt, error, projection);
   }
 
-  get<T = Doc>(collection: string, key: string | number): T | undefined {
+  async get<T = Doc>(collection: string, key: string | number): Promise<T | undefined> {
     const row = this.table(collection).get.get(key) as { doc: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.doc) as T);
   }
 
-  find<T = Doc>(collection: string, query: FindQuery = {}): T[] {
+  async find<T = Doc>(collection: string, query: FindQuery = {}): Promise<T[]> {
     const table = this.table(collection);
     const params: FieldValue[] = [];
     let sql = `SELECT doc FROM ${table.table}${this.where(table, query, params)}`;
@@ -177,14 +179,14 @@ export class SqliteReadStore implements ReadStore {
     return rows.map((r) => JSON.parse(r.doc) as T);
   }
 
-  count(collection: string, where: Where = {}): number {
+  async count(collection: string, where: Where = {}): Promise<number> {
     const table = this.table(collection);
     const params: FieldValue[] = [];
     const sql = `SELECT count(*) AS n FROM ${table.table}${this.where(table, where, params)}`;
     return (this.statement(sql).get(params) as { n: number }).n;
   }
 
-  *scan<T = Doc>(collection: string, batchSize = 1000): Iterable<T> {
+  async *scan<T = Doc>(collection: string, batchSize = 1000): AsyncIterable<T> {
     const table = this.table(collection);
     const first = this.statement(`SELECT k, doc FROM ${table.table} ORDER BY k LIMIT ?`);
     const next = this.statement(`SELECT k, doc FROM ${table.table} WHERE k > ? ORDER BY k LIMIT ?`);
@@ -195,7 +197,7 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 

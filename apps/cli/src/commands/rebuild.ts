@@ -46,7 +46,7 @@ const rebuildCommand: CliCommand = {
       throw new UsageError((error as Error).message);
     }
     const store = await openSqliteStore(dataDir, { readonly: true });
-    const readStore = openReadStoreForProjector(dataDir);
+    const readStore = await openReadStoreForProjector(dataDir);
     const bar = new SingleBar({
       format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {speed} ev/s | ETA {eta_formatted}',
       stream: process.stderr,
@@ -73,7 +73,7 @@ const rebuildCommand: CliCommand = {
       return result.stuck.length === 0 ? EXIT_OK : EXIT_FAILED;
     } finally {
       bar.stop();
-      readStore.close();
+      await readStore.close();
       await store.close();
     }
   },

@@ -48,9 +48,14 @@ export async function writeCase(store: SqliteEventStore, caseId: string, events:
 }
 
 /** A projector over `<dir>/<file>` with every projection, prepared. */
-export function projectorFor(store: SqliteEventStore, dir: string, file = READ_STORE_FILE, batchSize = 100) {
+export async function projectorFor(
+  store: SqliteEventStore,
+  dir: string,
+  file = READ_STORE_FILE,
+  batchSize = 100,
+) {
   const readStore = new SqliteReadStore(path.join(dir, file));
   const projector = new Projector(store, readStore, PROJECTIONS, { batchSize });
-  projector.prepare();
+  await projector.prepare();
   return { readStore, projector };
 }
