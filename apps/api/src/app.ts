@@ -69,15 +69,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   const idempotency = new IdempotencyStore(config.dataDir);
   let projector: Projector | undefined;
   if (options.inProcessProjector) {
-    projector = new Projector(
-      store,
-      await openReadStoreForProjector(config.dataDir, config.readStore),
-      PROJECTIONS,
-    );
+    projector = new Projector(store, await openReadStoreForProjector(config.readStore), PROJECTIONS);
     await projector.prepare();
     projector.start();
   }
-  const readStore = await openReadStoreForQueries(config.dataDir, config.readStore);
+  const readStore = await openReadStoreForQueries(config.readStore);
 
   const logger = pino(
     {

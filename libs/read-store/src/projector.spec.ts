@@ -24,6 +24,8 @@ import {
   REGISTER_PARTIES,
   type RegisterPartyRow,
 } from './projections';
+import { ReadStoreBusyError } from './read-store';
+import { rebuildReadModels } from './rebuild';
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
 
@@ -199,5 +201,30 @@ describe('projections over a real SQLite ledger', () => {
     expect(await dumpReadModels(rebuilt, PROJECTIONS)).toEqual(await dumpReadModels(live, PROJECTIONS));
     expect(await dumpReadModels(again, PROJECTIONS)).toEqual(await dumpReadModels(rebuilt, PROJECTIONS));
     for (const s of [live, rebuilt, again]) await s.close();
+  });
+});
+
+describe('one writer per SQLite read store', () => {
+  it('a second projector (or a rebuild) on the same file is refused, naming the process; the file is free after close', async () => {
+    const ledger = await tempLedger();
+    await writeCase(ledger.store, 'c-1', recorded(registerCase()));
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir);
+    const other = new SqliteReadStore(path.join(ledger.dir, 'read.db'));
+    const second = new Projector(ledger.store, other, PROJECTIONS);
+    await expect(second.prepare()).rejects.toThrow(
+      new RegExp(`being written by process ${process.pid} on .*: stop it first`),
+    );
+    await expect(rebuildReadModels(ledger.store, other, PROJECTIONS)).rejects.toBeInstanceOf(
+      ReadStoreBusyError,
+    );
+    await other.close();
+    await projector.close();
+    await readStore.close();
+    const after = new SqliteReadStore(path.join(ledger.dir, 'read.db'));
+    const result = await rebuildReadModels(ledger.store, after, PROJECTIONS);
+    expect(result.head).toBe(1);
+    expect(await after.count(CASES)).toBe(1);
+    await after.close();
+    await ledger.remove();
   });
 });

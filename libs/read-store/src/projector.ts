@@ -2,7 +2,7 @@ import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
 import type { EventStore, Subscription } from '@accord/store';
 import { BatchTx, type Projection } from './projection';
 import { streamKind } from './projections/events';
-import type { BatchWrite, ReadStore } from './read-store';
+import type { BatchWrite, ReadStore, WriterLease } from './read-store';
 
 export interface ProjectorLog {
   info(message: string): void;
@@ -19,6 +19,13 @@ export interface ProjectorOptions {
   readonly onBatch?: (position: number, events: number) => void;
   /** Called once when the projector stops on an error (the log or the read store failed). */
   readonly onFailure?: (error: unknown) => void;
+  /**
+   * Wait for the active projector's lock instead of refusing to start (a hot standby; PostgreSQL
+   * only: see ReadStore.claimWriter).
+   */
+  readonly standby?: boolean;
+  /** Called when prepare() has to wait for another projector to go away. */
+  readonly onStandby?: (holder: string) => void;
 }
 
 export interface ProjectorWaiter {
@@ -50,6 +57,7 @@ export class Projector {
   private subscription: Subscription | undefined;
   private following: Promise<void> | undefined;
   private failure: unknown;
+  private lease: WriterLease | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -64,6 +72,7 @@ export class Projector {
 
   /** Creates the collections; projections whose version changed start again from 0. */
   async prepare(): Promise<string[]> {
+    await this.claim();
     const reset = await this.readStore.prepare(this.projections);
     for (const name of reset) this.log.info(`projection ${name}: new version, rebuilding from position 0`);
     await this.loadCursors();
@@ -72,6 +81,7 @@ export class Projector {
 
   /** Empties the given projections (all when none given) so they replay from position 0. */
   async reset(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
+    await this.claim();
     await this.readStore.reset(names);
     await this.loadCursors();
   }
@@ -96,12 +106,34 @@ export class Projector {
   }
 
   async close(): Promise<void> {
-    await this.subscription?.close();
-    await this.following;
-    await this.enqueueFlush();
-    this.subscription = undefined;
-    this.release(Number.MAX_SAFE_INTEGER);
+    try {
+      await this.subscription?.close();
+      await this.following;
+      await this.enqueueFlush();
+    } finally {
+      this.subscription = undefined;
+      this.release(Number.MAX_SAFE_INTEGER);
+      const lease = this.lease;
+      this.lease = undefined;
+      await lease?.release();
+    }
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Becomes the one writer of these projections (or waits to, as a standby). */
+  private async claim(): Promise<void> {
+    if (this.lease !== undefined) return;
+    const lease = await this.readStore.claimWriter(
+      this.projections.map((p) => p.name),
+      {
+        ...(this.options.standby === undefined ? {} : { wait: this.options.standby }),
+        ...(this.options.onStandby === undefined ? {} : { onWaiting: this.options.onStandby }),
+      },
+    );
+    this.lease = lease;
+    void lease.lost.then((error) => {
+      if (this.lease === lease) this.fail(error, 'projector lost its write lock');
+    });
   }
 
   private async loadCursors(): Promise<void> {
@@ -168,7 +200,7 @@ export class Projector {
       const tx = new BatchTx(this.readStore);
       const failed = await this.applyAll(projection, events, from, tx);
       if (failed === undefined) {
-        batches.push({ projection: projection.name, changes: tx.changes(), position: last });
+        batches.push({ projection: projection.name, changes: tx.changes(), position: last, from });
         continue;
       }
       // Keep what came before the failing event: replay those into a clean batch.
@@ -176,7 +208,7 @@ export class Projector {
       const before = events.filter((e) => e.position < failed.event.position);
       await this.applyAll(projection, before, from, clean);
       const position = before.length > 0 ? Math.max(from, before[before.length - 1]!.position) : from;
-      batches.push({ projection: projection.name, changes: clean.changes(), position });
+      batches.push({ projection: projection.name, changes: clean.changes(), position, from });
       stopped.push({ projection: projection.name, position: failed.event.position, error: failed.message });
     }
     await this.readStore.commit(batches);

@@ -72,6 +72,29 @@ export interface BatchWrite {
   readonly projection: string;
   readonly changes: readonly Change[];
   readonly position: number;
+  /**
+   * The checkpoint this batch continues from. The store refuses the whole commit when the stored
+   * checkpoint is elsewhere (ReadStoreFencedError): another writer moved it, so applying this batch
+   * would apply events twice.
+   */
+  readonly from?: number;
+}
+
+/** The right to write some projections, held by one projector at a time. */
+export interface WriterLease {
+  /** Settles when the lease is lost without release() (its connection died): stop writing. */
+  readonly lost: Promise<Error>;
+  release(): Promise<void>;
+}
+
+export interface ClaimOptions {
+  /**
+   * Wait for the current holder to go away instead of refusing (a hot standby). Only a store whose
+   * lock dies with its holder's connection can offer it: PostgreSQL does; SQLite always refuses.
+   */
+  readonly wait?: boolean;
+  /** Called once when the claim has to wait. */
+  readonly onWaiting?: (holder: string) => void;
 }
 
 export interface ReadStore {
@@ -92,12 +115,61 @@ export interface ReadStore {
   commit(batches: readonly BatchWrite[]): Promise<void>;
   /** Records that a projection stopped at `stuckAt` (its checkpoint is the last good position). */
   markStuck(projection: string, stuckAt: number, error: string): Promise<void>;
+  /**
+   * Claims the right to write the named projections, so that two projectors (or a rebuild beside a
+   * running projector) never interleave their batches. Refuses with ReadStoreBusyError when another
+   * live writer holds it, unless `wait`.
+   */
+  claimWriter(projections: readonly string[], options?: ClaimOptions): Promise<WriterLease>;
   get<T = Doc>(collection: string, key: string | number): Promise<T | undefined>;
   find<T = Doc>(collection: string, query?: FindQuery): Promise<T[]>;
   count(collection: string, where?: Where): Promise<number>;
   /** Every document of a collection in key order, in pages (for dumps and exports). */
   scan<T = Doc>(collection: string, batchSize?: number): AsyncIterable<T>;
   close(): Promise<void>;
+}
+
+/** A query on a collection the projector has not created yet (first start, before its first batch). */
+export class ReadModelMissingError extends Error {
+  constructor(readonly collection: string) {
+    super(`read model ${collection} does not exist yet (has the projector run?)`);
+    this.name = 'ReadModelMissingError';
+  }
+}
+
+/** Another projector (or a rebuild) is writing these read models. */
+export class ReadStoreBusyError extends Error {
+  constructor(readonly holder: string) {
+    super(
+      `the read store is being written by ${holder}: stop it first (one projector per read store; ` +
+        `accord rebuild needs the projector stopped)`,
+    );
+    this.name = 'ReadStoreBusyError';
+  }
+}
+
+/** A batch's checkpoint moved under it: another writer took over. Nothing of the batch was written. */
+export class ReadStoreFencedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: number,
+    readonly found: number | null,
+  ) {
+    super(
+      `read store: projection ${projection} is at ${found ?? 'no checkpoint'}, not ${expected}: ` +
+        'another projector wrote it; this one stops',
+    );
+    this.name = 'ReadStoreFencedError';
+  }
+}
+
+/** The read store's server cannot be reached or cannot serve now. */
+export class ReadStoreUnavailableError extends Error {
+  readonly code = 'READ_STORE_UNAVAILABLE';
+  constructor(readonly reason: string) {
+    super(`the read store is unavailable: ${reason}`);
+    this.name = 'ReadStoreUnavailableError';
+  }
 }
 
 /** A `|a|b|` token set for `has` conditions. */

@@ -5,10 +5,15 @@ import { openSqliteStore } from '@accord/store';
 async function main(): Promise<void> {
   const [dataDir, batchSize] = process.argv.slice(2);
   const store = await openSqliteStore(dataDir!);
-  const projector = new Projector(store, await openReadStoreForProjector(dataDir!), PROJECTIONS, {
-    batchSize: Number(batchSize),
-    onBatch: (position) => process.stdout.write(`${position}\n`),
-  });
+  const projector = new Projector(
+    store,
+    await openReadStoreForProjector({ kind: 'sqlite', dataDir: dataDir! }),
+    PROJECTIONS,
+    {
+      batchSize: Number(batchSize),
+      onBatch: (position) => process.stdout.write(`${position}\n`),
+    },
+  );
   await projector.prepare();
   projector.start();
 }
