@@ -186,7 +186,11 @@ export async function stuckCases(store: ReadStore, actor: Actor, today: string, 
   const rows = await store.find<CaseRow>(CASES, {
     ...where,
     all,
-    orderBy: [{ field: 'lastActivityOn', direction: 'asc' }],
+    // The key breaks ties, so every read store answers in the same order.
+    orderBy: [
+      { field: 'lastActivityOn', direction: 'asc' },
+      { field: 'key', direction: 'asc' },
+    ],
     limit,
   });
   return rows.map((row) => ({

@@ -33,7 +33,11 @@ export async function listDeadlines(
   if (filter.overdue !== undefined) all.push({ field: 'overdue', op: '=', value: filter.overdue ? 1 : 0 });
   const rows = await store.find<DeadlineRow>(DEADLINES, {
     all,
-    orderBy: [{ field: 'recordedDueBy', direction: 'asc' }],
+    // The key breaks ties, so every read store answers in the same order.
+    orderBy: [
+      { field: 'recordedDueBy', direction: 'asc' },
+      { field: 'key', direction: 'asc' },
+    ],
   });
   const cases = new Map<string, CaseRow | undefined>();
   const visible: DeadlineRow[] = [];
