@@ -99,7 +99,7 @@ async function rebuild(dir: string): Promise<{ eventsPerSec: number; peakRssMb: 
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   if (result.stuck.length > 0) throw new Error(`projection stopped: ${JSON.stringify(result.stuck)}`);
-  readStore.close();
+  await readStore.close();
   await store.close();
   rmSync(scratch, { recursive: true, force: true });
   return { eventsPerSec: result.head / seconds, peakRssMb: peak / 1024 / 1024, events: result.head };

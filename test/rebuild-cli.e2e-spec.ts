@@ -17,7 +17,7 @@ describe('accord rebuild', () => {
   afterAll(() => ledger.remove());
 
   it('replays the ledger into read.db, equal to what incremental projection built, and reports the rate', async () => {
-    const { readStore: live, projector } = projectorFor(ledger.store, ledger.dir, 'live.db', 7);
+    const { readStore: live, projector } = await projectorFor(ledger.store, ledger.dir, 'live.db', 7);
     projector.start();
     await projector.waitFor(await ledger.store.headPosition());
     await projector.close();
@@ -28,11 +28,11 @@ describe('accord rebuild', () => {
       /^rebuilt case-status, deadlines, register, audit: 40 events in [\d.]+ s \(\d+ events\/s\)/,
     );
     const rebuilt = new SqliteReadStore(join(ledger.dir, 'read.db'));
-    rebuilt.attach(PROJECTIONS);
-    expect(rebuilt.count(CASES)).toBe(20);
-    expect(dumpReadModels(rebuilt, PROJECTIONS)).toEqual(dumpReadModels(live, PROJECTIONS));
-    rebuilt.close();
-    live.close();
+    await rebuilt.attach(PROJECTIONS);
+    expect(await rebuilt.count(CASES)).toBe(20);
+    expect(await dumpReadModels(rebuilt, PROJECTIONS)).toEqual(await dumpReadModels(live, PROJECTIONS));
+    await rebuilt.close();
+    await live.close();
 
     const one = await runAccord(['rebuild', '--data', ledger.dir, '--projection', 'audit']);
     expect(one.stdout).toMatch(/^rebuilt audit: 40 events/);

@@ -79,15 +79,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   const idempotency = new IdempotencyStore(config.dataDir);
   let projector: Projector | undefined;
   if (options.inProcessProjector) {
-    projector = new Projector(
-      store,
-      openReadStoreForProjector(config.dataDir, config.readStore),
-      PROJECTIONS,
-    );
-    projector.prepare();
+    projector = new Projector(store, await openReadStoreForProjector(config.readStore), PROJECTIONS);
+    await projector.prepare();
     projector.start();
   }
-  const readStore = openReadStoreForQueries(config.dataDir, config.readStore);
+  const readStore = await openReadStoreForQueries(config.readStore);
 
   const logger = pino(
     {
@@ -242,9 +238,9 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
       await app.close();
       if (projector !== undefined) {
         await projector.close();
-        projector.readStore.close();
+        await projector.readStore.close();
       }
-      readStore.close();
+      await readStore.close();
       idempotency.close();
       if (!options.store) await store.close();
     },

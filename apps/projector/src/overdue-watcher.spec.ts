@@ -54,8 +54,8 @@ describe('the overdue watcher', () => {
     const fired = await running.watcher.tick();
     expect(fired.recorded).toEqual(['INVITATION_REPLY:case-c-1:inv-1']);
     await running.projector.waitFor(await ledger.store.headPosition());
-    expect(running.projector.readStore.get<CaseRow>(CASES, 'c-1')).toMatchObject({ overdue: 1 });
-    expect(running.projector.readStore.get<DeadlineRow>(DEADLINES, fired.recorded[0]!)).toMatchObject({
+    expect(await running.projector.readStore.get<CaseRow>(CASES, 'c-1')).toMatchObject({ overdue: 1 });
+    expect(await running.projector.readStore.get<DeadlineRow>(DEADLINES, fired.recorded[0]!)).toMatchObject({
       overdue: 1,
       overdueDetectedOn: legalDay(now),
     });
@@ -81,7 +81,7 @@ describe('the overdue watcher', () => {
       { expectedRevision: 1 },
     );
     await running.projector.waitFor(await ledger.store.headPosition());
-    expect(running.projector.readStore.get<CaseRow>(CASES, 'c-1')).toMatchObject({ overdue: 0 });
+    expect(await running.projector.readStore.get<CaseRow>(CASES, 'c-1')).toMatchObject({ overdue: 0 });
     await running.close();
   });
 

@@ -79,7 +79,7 @@ export class OverdueWatcher {
     const calendar = this.options.calendar();
     const now = this.options.clock();
     const today = calendar.legalDateOf(now.toISOString());
-    const open = readStore.find<DeadlineRow>(DEADLINES, {
+    const open = await readStore.find<DeadlineRow>(DEADLINES, {
       all: [
         { field: 'status', op: '=', value: 'open' },
         { field: 'overdue', op: '=', value: 0 },

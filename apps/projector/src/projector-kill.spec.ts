@@ -35,18 +35,20 @@ describe('SIGKILL of the projector in the middle of a large batch', () => {
     const committed = await killAfterFirstBatch(ledger.dir, 1500);
     expect(committed[0]).toBeLessThan(head);
 
-    const { readStore: restarted, projector } = projectorFor(ledger.store, ledger.dir);
+    const { readStore: restarted, projector } = await projectorFor(ledger.store, ledger.dir);
     // The checkpoint is exactly the last committed batch: the batch cut by the kill left nothing.
-    expect(Math.min(...restarted.checkpoints().map((c) => c.position))).toBe(committed[committed.length - 1]);
+    expect(Math.min(...(await restarted.checkpoints()).map((c) => c.position))).toBe(
+      committed[committed.length - 1],
+    );
     projector.start();
     await projector.waitFor(head);
     await projector.close();
 
     const clean = new SqliteReadStore(join(ledger.dir, 'clean.db'));
     await rebuildReadModels(ledger.store, clean, PROJECTIONS);
-    expect(dumpReadModels(restarted, PROJECTIONS)).toEqual(dumpReadModels(clean, PROJECTIONS));
-    restarted.close();
-    clean.close();
+    expect(await dumpReadModels(restarted, PROJECTIONS)).toEqual(await dumpReadModels(clean, PROJECTIONS));
+    await restarted.close();
+    await clean.close();
   });
 });
 

@@ -1,13 +1,19 @@
 import pino from 'pino';
 import { CURRENT_RULES } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
-import { openReadStoreForProjector, PROJECTIONS, Projector, type ReadStoreKind } from '@accord/read-store';
+import {
+  openReadStoreForProjector,
+  PROJECTIONS,
+  Projector,
+  type ReadStoreSelection,
+} from '@accord/read-store';
 import { type EventStore, type EventStoreSelection, openEventStore } from '@accord/store';
 import { OverdueWatcher } from './overdue-watcher';
 
 export interface ProjectorProcessOptions {
   readonly dataDir: string;
-  readonly readStore?: ReadStoreKind;
+  /** Default: the embedded read store `<dataDir>/read.db`. */
+  readonly readStore?: ReadStoreSelection;
   /** Default: the embedded ledger `<dataDir>/ledger.db`. */
   readonly store?: EventStore;
   /** Which ledger to open when no store is given (ACCORD_EVENT_STORE); default the embedded one. */
@@ -17,6 +23,17 @@ export interface ProjectorProcessOptions {
   readonly clock?: () => Date;
   readonly logLevel?: string;
   readonly batchSize?: number;
+  /**
+   * Wait as a hot standby while another projector holds the read store (PostgreSQL); default: when
+   * the read store is PostgreSQL. SQLite refuses a second projector instead.
+   */
+  readonly standby?: boolean;
+  /** The projector stopped on an error (read store down, lock lost): the process should exit. */
+  readonly onFailure?: (error: unknown) => void;
+  /** After each committed batch (tests follow the handover by it). */
+  readonly onBatch?: (position: number) => void;
+  /** When it has to wait for another projector's lock (besides the log line). */
+  readonly onStandby?: () => void;
 }
 
 export interface RunningProjector {
@@ -34,12 +51,27 @@ export async function startProjector(options: ProjectorProcessOptions): Promise<
   const store =
     options.store ??
     (await openEventStore(options.eventStore ?? { kind: 'sqlite', dataDir: options.dataDir }));
-  const readStore = openReadStoreForProjector(options.dataDir, options.readStore);
+  const selection = options.readStore ?? { kind: 'sqlite', dataDir: options.dataDir };
+  const readStore = await openReadStoreForProjector(selection);
   const projector = new Projector(store, readStore, PROJECTIONS, {
     log,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    standby: options.standby ?? selection.kind === 'postgres',
+    onStandby: (holder) => {
+      log.info(`standby: ${holder} is the active projector; waiting for its lock`);
+      options.onStandby?.();
+    },
+    ...(options.onFailure === undefined ? {} : { onFailure: options.onFailure }),
+    ...(options.onBatch === undefined ? {} : { onBatch: options.onBatch }),
   });
-  projector.prepare();
+  try {
+    await projector.prepare();
+  } catch (error) {
+    await readStore.close();
+    if (options.store === undefined) await store.close();
+    throw error;
+  }
+  log.info('active: this projector holds the read store and follows the log');
   projector.start();
   const watcher = new OverdueWatcher({
     store,
@@ -59,7 +91,7 @@ export async function startProjector(options: ProjectorProcessOptions): Promise<
     async close() {
       await watcher.stop();
       await projector.close();
-      readStore.close();
+      await readStore.close();
       if (options.store === undefined) await store.close();
     },
   };

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       production: false,
       rateLimitPerMin: 60_000,
       logLevel: 'info',
-      readStore: 'sqlite',
+      readStore: { kind: 'sqlite' },
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -64,6 +64,39 @@ describe('loadConfig', () => {
     const ok = loadConfig({ ACCORD_OPS_TOKEN: 'x'.repeat(32), ACCORD_RATE_LIMIT_ANON_PER_MIN: '30' });
     expect(ok).toMatchObject({ ops: { token: 'x'.repeat(32) }, rateLimitAnonPerMin: 30 });
     expect(loadConfig({}).ops).toEqual({});
+  });
+});
+
+describe('loadConfig: the read store', () => {
+  const problems = (env: NodeJS.ProcessEnv): string => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      return (e as ConfigError).problems.join('\n');
+    }
+    return '';
+  };
+
+  it('postgres takes ACCORD_READ_STORE_URL, else the ledger URL ACCORD_PG_URL, and never echoes it', () => {
+    expect(
+      loadConfig({ ACCORD_READ_STORE: 'postgres', ACCORD_READ_STORE_URL: 'postgres://r@db/read' }).readStore,
+    ).toEqual({ kind: 'postgres', url: 'postgres://r@db/read' });
+    expect(
+      loadConfig({
+        ACCORD_EVENT_STORE: 'postgres',
+        ACCORD_PG_URL: 'postgres://a@db/ledger',
+        ACCORD_READ_STORE: 'postgres',
+      }).readStore,
+    ).toEqual({ kind: 'postgres', url: 'postgres://a@db/ledger' });
+    expect(problems({ ACCORD_READ_STORE: 'postgres' })).toMatch(
+      /ACCORD_READ_STORE_URL: required when ACCORD_READ_STORE=postgres/,
+    );
+    const bad = problems({ ACCORD_READ_STORE: 'postgres', ACCORD_READ_STORE_URL: 'mysql://u:secret@db/x' });
+    expect(bad).toMatch(/ACCORD_READ_STORE_URL: not a URL starting with postgres:\/\//);
+    expect(bad).not.toContain('secret');
+    expect(problems({ ACCORD_READ_STORE_URL: 'postgres://db/x' })).toMatch(
+      /ACCORD_READ_STORE_URL: set, but ACCORD_READ_STORE is sqlite/,
+    );
   });
 });
 

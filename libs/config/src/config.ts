@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { type EventStoreSelection, selectEventStore } from '@accord/store/store-selection';
-import { READ_STORE_KINDS, type ReadStoreKind } from '@accord/read-store';
+import { READ_STORE_KINDS, type ReadStoreKind, type ReadStoreSelection } from '@accord/read-store';
 
 /**
  * Everything the API reads from the environment, parsed and validated once at boot. A bad value
@@ -48,8 +48,8 @@ export interface ApiConfig {
   readonly logLevel: LogLevel;
   /** Where events live: the embedded SQLite ledger under dataDir (default), PostgreSQL or EventStoreDB. */
   readonly eventStore: EventStoreSelection;
-  /** Where read models live (`sqlite`: `<data>/read.db`); PostgreSQL will join behind the same port. */
-  readonly readStore: ReadStoreKind;
+  /** Where read models live: `<data>/read.db` (default) or PostgreSQL (schema `accord_read`). */
+  readonly readStore: ReadStoreSelection;
   /**
    * The embedded ledger's commits: `off` on the API's own thread, `auto` on a writer thread while
    * the API's thread is busy, `on` always on the writer thread. Chosen by `bench:api` (README).
@@ -76,7 +76,7 @@ export const DEFAULTS = {
   timeouts: { requestMs: 30_000, headersMs: 10_000, idleMs: 60_000, checkIntervalMs: 1_000 },
   bodyLimitBytes: 256 * 1024,
   logLevel: 'info' as LogLevel,
-  readStore: 'sqlite' as ReadStoreKind,
+  readStore: 'sqlite' as const,
   sqliteWriterThread: 'auto' as SqliteWriterThread,
 } as const;
 
@@ -98,6 +98,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_BODY_LIMIT_BYTES',
   'LOG_LEVEL',
   'ACCORD_READ_STORE',
+  'ACCORD_READ_STORE_URL',
   'NODE_ENV',
   'ACCORD_EVENT_STORE',
   'ACCORD_PG_URL',
@@ -188,12 +189,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir,
   });
   problems.push(...store.problems);
-  const readStore = (text('ACCORD_READ_STORE') ?? DEFAULTS.readStore) as ReadStoreKind;
-  if (!READ_STORE_KINDS.includes(readStore)) {
-    problems.push(
-      `ACCORD_READ_STORE=${JSON.stringify(readStore)}: expected one of ${READ_STORE_KINDS.join(', ')}`,
-    );
-  }
+  const readStore = selectReadStore(
+    text('ACCORD_READ_STORE'),
+    text('ACCORD_READ_STORE_URL'),
+    text('ACCORD_PG_URL'),
+    dataDir,
+    problems,
+  );
 
   const sqliteWriterThread = (text('ACCORD_SQLITE_WRITER_THREAD') ??
     DEFAULTS.sqliteWriterThread) as SqliteWriterThread;
@@ -254,10 +256,49 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     logLevel: 'silent',
     eventStore: { kind: 'sqlite', dataDir: path.resolve(dataDir) },
-    readStore: DEFAULTS.readStore,
+    readStore: { kind: DEFAULTS.readStore, dataDir: path.resolve(dataDir) },
     sqliteWriterThread: DEFAULTS.sqliteWriterThread,
     ...overrides,
   };
+}
+
+/**
+ * ACCORD_READ_STORE and its URL: ACCORD_READ_STORE_URL, else the event store's ACCORD_PG_URL (the
+ * read models then sit in their own schema of the same database). The URL is never echoed.
+ */
+function selectReadStore(
+  kind: string | undefined,
+  url: string | undefined,
+  pgUrl: string | undefined,
+  dataDir: string,
+  problems: string[],
+): ReadStoreSelection {
+  const chosen = (kind ?? DEFAULTS.readStore) as ReadStoreKind;
+  if (!READ_STORE_KINDS.includes(chosen)) {
+    problems.push(
+      `ACCORD_READ_STORE=${JSON.stringify(kind)}: expected one of ${READ_STORE_KINDS.join(', ')}`,
+    );
+    return { kind: 'sqlite', dataDir };
+  }
+  if (chosen === 'sqlite') {
+    if (url !== undefined)
+      problems.push(
+        'ACCORD_READ_STORE_URL: set, but ACCORD_READ_STORE is sqlite (set ACCORD_READ_STORE=postgres)',
+      );
+    return { kind: 'sqlite', dataDir };
+  }
+  const value = url ?? pgUrl;
+  if (value === undefined) {
+    problems.push(
+      'ACCORD_READ_STORE_URL: required when ACCORD_READ_STORE=postgres (or ACCORD_PG_URL, shared with the event store), e.g. postgres://host/db',
+    );
+    return { kind: 'postgres', url: '' };
+  }
+  if (!/^postgres(ql)?:\/\/\S+$/i.test(value))
+    problems.push(
+      `${url === undefined ? 'ACCORD_PG_URL' : 'ACCORD_READ_STORE_URL'}: not a URL starting with postgres:// or postgresql://`,
+    );
+  return { kind: 'postgres', url: value };
 }
 
 /**

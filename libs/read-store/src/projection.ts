@@ -3,7 +3,7 @@ import type { Change, CollectionSpec, Doc, ReadStore } from './read-store';
 
 /** What a projection may do while applying one event: read and write documents of its collections. */
 export interface ProjectionTx {
-  get<T = Doc>(collection: string, key: string | number): T | undefined;
+  get<T = Doc>(collection: string, key: string | number): Promise<T | undefined>;
   put(collection: string, key: string | number, doc: Doc): void;
   delete(collection: string, key: string | number): void;
   /** Read another projection's committed documents (never this batch's own writes of it). */
@@ -19,7 +19,7 @@ export interface Projection {
   readonly name: string;
   readonly version: number;
   readonly collections: readonly CollectionSpec[];
-  apply(event: RecordedEvent, tx: ProjectionTx): void;
+  apply(event: RecordedEvent, tx: ProjectionTx): void | Promise<void>;
   /** Stream kinds it reads (`case`, `letter`, …: the stream id before its first `-`); all when absent. */
   readonly reads?: readonly string[];
   /** Types outside the catalogue it still takes (the audit trail keeps every access event). */
@@ -34,16 +34,30 @@ export class ProjectionError extends Error {
   }
 }
 
-/** The writes of one projection during one batch: later writes of a key replace earlier ones. */
+/**
+ * The writes of one projection during one batch: later writes of a key replace earlier ones. What it
+ * reads from the store is kept for the batch too (absent documents included): a key a batch touches
+ * again costs no second read, which on a server-backed store is a round trip.
+ */
 export class BatchTx implements ProjectionTx {
   private readonly writes = new Map<string, Map<string | number, Doc | null>>();
+  private readonly reads = new Map<string, Map<string | number, Doc | null>>();
 
   constructor(readonly store: ReadStore) {}
 
-  get<T = Doc>(collection: string, key: string | number): T | undefined {
+  async get<T = Doc>(collection: string, key: string | number): Promise<T | undefined> {
     const pending = this.writes.get(collection)?.get(key);
     if (pending !== undefined) return (pending ?? undefined) as T | undefined;
-    return this.store.get<T>(collection, key);
+    let read = this.reads.get(collection);
+    if (read === undefined) {
+      read = new Map();
+      this.reads.set(collection, read);
+    }
+    const known = read.get(key);
+    if (known !== undefined) return (known ?? undefined) as T | undefined;
+    const doc = await this.store.get<T>(collection, key);
+    read.set(key, (doc as Doc | undefined) ?? null);
+    return doc;
   }
 
   put(collection: string, key: string | number, doc: Doc): void {

@@ -24,6 +24,8 @@ import {
   REGISTER_PARTIES,
   type RegisterPartyRow,
 } from './projections';
+import { ReadStoreBusyError } from './read-store';
+import { rebuildReadModels } from './rebuild';
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
 
@@ -39,7 +41,7 @@ describe('projections over a real SQLite ledger', () => {
   });
 
   const run = async (file = 'read.db', batchSize = 100) => {
-    const { readStore, projector } = projectorFor(ledger.store, ledger.dir, file, batchSize);
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir, file, batchSize);
     projector.start();
     await projector.waitFor(await ledger.store.headPosition());
     await projector.close();
@@ -72,41 +74,45 @@ describe('projections over a real SQLite ledger', () => {
     );
     const read = await run();
 
-    const c1 = read.get<CaseRow>(CASES, 'c-1')!;
+    const c1 = (await read.get<CaseRow>(CASES, 'c-1'))!;
     expect(c1).toMatchObject({
       stage: 'RESOLUTION_OPEN',
       riskLevel: 'MAJOR',
       participantsSet: '|COURT|GOV_OFFICE|',
       inviteesSet: '',
     });
-    expect(read.get<CaseRow>(CASES, 'c-2')).toMatchObject({
+    expect(await read.get<CaseRow>(CASES, 'c-2')).toMatchObject({
       stage: 'REGISTERED',
       inviteesSet: '|GOV_OFFICE|',
     });
 
-    const deadlines = read.find<DeadlineRow>(DEADLINES, { orderBy: [{ field: 'key', direction: 'asc' }] });
+    const deadlines = await read.find<DeadlineRow>(DEADLINES, {
+      orderBy: [{ field: 'key', direction: 'asc' }],
+    });
     expect(deadlines.map((d) => [d.kind, d.caseId, d.status, d.closedBy, d.owner])).toEqual([
       ['INVITATION_REPLY', 'c-1', 'closed', 'replied', 'GOV_OFFICE'],
       ['INVITATION_REPLY', 'c-2', 'open', null, 'GOV_OFFICE'],
       ['RISK_ESCALATION', 'c-1', 'open', null, 'COURT'],
     ]);
 
-    const party = read.get<RegisterPartyRow>(REGISTER_PARTIES, `RESIDENT_ID-${PARTY_A.idNumber}`)!;
+    const party = (await read.get<RegisterPartyRow>(REGISTER_PARTIES, `RESIDENT_ID-${PARTY_A.idNumber}`))!;
     expect(party.filings.map((f) => [f.caseId, f.casePartyId])).toEqual([
       ['c-1', PARTY_A.partyId],
       ['c-2', 'p-9'],
     ]);
 
-    const audit = read.find<AuditRow>(AUDIT_TRAIL, { orderBy: [{ field: 'key', direction: 'asc' }] });
+    const audit = await read.find<AuditRow>(AUDIT_TRAIL, { orderBy: [{ field: 'key', direction: 'asc' }] });
     expect(audit).toHaveLength(await ledger.store.headPosition());
     expect(audit[audit.length - 1]).toMatchObject({
       type: 'SomeFutureAccessEvent',
       caseId: 'c-1',
       access: { caseId: 'c-1' },
     });
-    expect(read.count(AUDIT_TRAIL, { all: [{ field: 'caseId', op: '=', value: 'c-2' }] })).toBe(2);
-    expect(read.checkpoints().every((c) => c.position === audit.length && c.status === 'running')).toBe(true);
-    read.close();
+    expect(await read.count(AUDIT_TRAIL, { all: [{ field: 'caseId', op: '=', value: 'c-2' }] })).toBe(2);
+    expect(
+      (await read.checkpoints()).every((c) => c.position === audit.length && c.status === 'running'),
+    ).toBe(true);
+    await read.close();
   });
 
   it('an unknown type stops the projections that read its stream, at that event; the others go on', async () => {
@@ -116,7 +122,7 @@ describe('projections over a real SQLite ledger', () => {
     });
     await writeCase(ledger.store, 'c-2', recorded(registerCase()));
     const read = await run('read.db', 1000);
-    const byName = Object.fromEntries(read.checkpoints().map((c) => [c.projection, c]));
+    const byName = Object.fromEntries((await read.checkpoints()).map((c) => [c.projection, c]));
     expect(byName['register']).toMatchObject({
       status: 'stuck',
       stuckAt: bad.position,
@@ -125,8 +131,8 @@ describe('projections over a real SQLite ledger', () => {
     expect(byName['register']!.error).toMatch(/unknown event type PartyTeleported/);
     expect(byName['audit']).toMatchObject({ status: 'stuck', stuckAt: bad.position });
     expect(byName['case-status']).toMatchObject({ status: 'running', position: bad.position + 1 });
-    expect(read.get(CASES, 'c-2')).toBeDefined();
-    read.close();
+    expect(await read.get(CASES, 'c-2')).toBeDefined();
+    await read.close();
   });
 
   it('a projection that throws stops alone; after the fix (a new version) it rebuilds on start', async () => {
@@ -143,38 +149,38 @@ describe('projections over a real SQLite ledger', () => {
     };
     const file = path.join(ledger.dir, 'read.db');
     const first = new Projector(ledger.store, new SqliteReadStore(file), [fragile, ...PROJECTIONS]);
-    first.prepare();
+    await first.prepare();
     first.start();
     await first.waitFor(2);
     await first.close();
     const read = first.readStore;
-    expect(read.checkpoints().find((c) => c.projection === 'fragile')).toMatchObject({
+    expect((await read.checkpoints()).find((c) => c.projection === 'fragile')).toMatchObject({
       status: 'stuck',
       position: 1,
       stuckAt: 2,
     });
-    expect(read.checkpoints().find((c) => c.projection === 'case-status')).toMatchObject({
+    expect((await read.checkpoints()).find((c) => c.projection === 'case-status')).toMatchObject({
       status: 'running',
       position: 2,
     });
-    expect(read.count('fragile')).toBe(1);
-    read.close();
+    expect(await read.count('fragile')).toBe(1);
+    await read.close();
 
     broken = false;
     const fixed = new Projector(ledger.store, new SqliteReadStore(file), [
       { ...fragile, version: 2 },
       ...PROJECTIONS,
     ]);
-    expect(fixed.prepare()).toEqual(['fragile']);
+    expect(await fixed.prepare()).toEqual(['fragile']);
     fixed.start();
     await fixed.waitFor(2);
     await fixed.close();
-    expect(fixed.readStore.count('fragile')).toBe(2);
-    fixed.readStore.close();
+    expect(await fixed.readStore.count('fragile')).toBe(2);
+    await fixed.readStore.close();
   });
 
   it('incremental projection (small live batches) equals a rebuild in one pass, and two rebuilds are identical', async () => {
-    const { readStore: live, projector } = projectorFor(ledger.store, ledger.dir, 'live.db', 3);
+    const { readStore: live, projector } = await projectorFor(ledger.store, ledger.dir, 'live.db', 3);
     projector.start();
     for (let i = 0; i < 6; i += 1) {
       await writeCase(
@@ -192,8 +198,33 @@ describe('projections over a real SQLite ledger', () => {
     await projector.close();
     const rebuilt = await run('rebuilt.db', 1000);
     const again = await run('again.db', 7);
-    expect(dumpReadModels(rebuilt, PROJECTIONS)).toEqual(dumpReadModels(live, PROJECTIONS));
-    expect(dumpReadModels(again, PROJECTIONS)).toEqual(dumpReadModels(rebuilt, PROJECTIONS));
-    for (const s of [live, rebuilt, again]) s.close();
+    expect(await dumpReadModels(rebuilt, PROJECTIONS)).toEqual(await dumpReadModels(live, PROJECTIONS));
+    expect(await dumpReadModels(again, PROJECTIONS)).toEqual(await dumpReadModels(rebuilt, PROJECTIONS));
+    for (const s of [live, rebuilt, again]) await s.close();
+  });
+});
+
+describe('one writer per SQLite read store', () => {
+  it('a second projector (or a rebuild) on the same file is refused, naming the process; the file is free after close', async () => {
+    const ledger = await tempLedger();
+    await writeCase(ledger.store, 'c-1', recorded(registerCase()));
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir);
+    const other = new SqliteReadStore(path.join(ledger.dir, 'read.db'));
+    const second = new Projector(ledger.store, other, PROJECTIONS);
+    await expect(second.prepare()).rejects.toThrow(
+      new RegExp(`being written by process ${process.pid} on .*: stop it first`),
+    );
+    await expect(rebuildReadModels(ledger.store, other, PROJECTIONS)).rejects.toBeInstanceOf(
+      ReadStoreBusyError,
+    );
+    await other.close();
+    await projector.close();
+    await readStore.close();
+    const after = new SqliteReadStore(path.join(ledger.dir, 'read.db'));
+    const result = await rebuildReadModels(ledger.store, after, PROJECTIONS);
+    expect(result.head).toBe(1);
+    expect(await after.count(CASES)).toBe(1);
+    await after.close();
+    await ledger.remove();
   });
 });

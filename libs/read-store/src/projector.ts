@@ -2,7 +2,7 @@ import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
 import type { EventStore, Subscription } from '@accord/store';
 import { BatchTx, type Projection } from './projection';
 import { streamKind } from './projections/events';
-import type { BatchWrite, ReadStore } from './read-store';
+import type { BatchWrite, ReadStore, WriterLease } from './read-store';
 
 export interface ProjectorLog {
   info(message: string): void;
@@ -17,6 +17,15 @@ export interface ProjectorOptions {
   readonly log?: ProjectorLog;
   /** Called after each committed batch with the position reached (progress bars, benchmarks). */
   readonly onBatch?: (position: number, events: number) => void;
+  /** Called once when the projector stops on an error (the log or the read store failed). */
+  readonly onFailure?: (error: unknown) => void;
+  /**
+   * Wait for the active projector's lock instead of refusing to start (a hot standby; PostgreSQL
+   * only: see ReadStore.claimWriter).
+   */
+  readonly standby?: boolean;
+  /** Called when prepare() has to wait for another projector to go away. */
+  readonly onStandby?: (holder: string) => void;
 }
 
 export interface ProjectorWaiter {
@@ -41,11 +50,14 @@ export class Projector {
   private readonly stuck = new Set<string>();
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  /** Batches commit one after another: each flush waits for the one before it. */
+  private flushing: Promise<void> = Promise.resolve();
   private reached = 0;
   private waiters: ProjectorWaiter[] = [];
   private subscription: Subscription | undefined;
   private following: Promise<void> | undefined;
   private failure: unknown;
+  private lease: WriterLease | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -59,17 +71,19 @@ export class Projector {
   }
 
   /** Creates the collections; projections whose version changed start again from 0. */
-  prepare(): string[] {
-    const reset = this.readStore.prepare(this.projections);
+  async prepare(): Promise<string[]> {
+    await this.claim();
+    const reset = await this.readStore.prepare(this.projections);
     for (const name of reset) this.log.info(`projection ${name}: new version, rebuilding from position 0`);
-    this.loadCursors();
+    await this.loadCursors();
     return reset;
   }
 
   /** Empties the given projections (all when none given) so they replay from position 0. */
-  reset(names: readonly string[] = this.projections.map((p) => p.name)): void {
-    this.readStore.reset(names);
-    this.loadCursors();
+  async reset(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
+    await this.claim();
+    await this.readStore.reset(names);
+    await this.loadCursors();
   }
 
   /** Position every running projection has reached. */
@@ -86,21 +100,44 @@ export class Projector {
 
   /** Resolves once every running projection has reached `position` (or the projector stopped). */
   waitFor(position: number): Promise<void> {
-    if (this.reached >= position || this.subscription === undefined) return Promise.resolve();
+    if (this.reached >= position || this.subscription === undefined || this.failure !== undefined)
+      return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
   async close(): Promise<void> {
-    await this.subscription?.close();
-    await this.following;
-    this.flush();
-    this.subscription = undefined;
-    this.release(Number.MAX_SAFE_INTEGER);
+    try {
+      await this.subscription?.close();
+      await this.following;
+      await this.enqueueFlush();
+    } finally {
+      this.subscription = undefined;
+      this.release(Number.MAX_SAFE_INTEGER);
+      const lease = this.lease;
+      this.lease = undefined;
+      await lease?.release();
+    }
     if (this.failure !== undefined) throw this.failure;
   }
 
-  private loadCursors(): void {
-    const byName = new Map(this.readStore.checkpoints().map((c) => [c.projection, c]));
+  /** Becomes the one writer of these projections (or waits to, as a standby). */
+  private async claim(): Promise<void> {
+    if (this.lease !== undefined) return;
+    const lease = await this.readStore.claimWriter(
+      this.projections.map((p) => p.name),
+      {
+        ...(this.options.standby === undefined ? {} : { wait: this.options.standby }),
+        ...(this.options.onStandby === undefined ? {} : { onWaiting: this.options.onStandby }),
+      },
+    );
+    this.lease = lease;
+    void lease.lost.then((error) => {
+      if (this.lease === lease) this.fail(error, 'projector lost its write lock');
+    });
+  }
+
+  private async loadCursors(): Promise<void> {
+    const byName = new Map((await this.readStore.checkpoints()).map((c) => [c.projection, c]));
     this.stuck.clear();
     for (const projection of this.projections) {
       this.cursors.set(projection.name, byName.get(projection.name)?.position ?? 0);
@@ -111,24 +148,46 @@ export class Projector {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const event of subscription) {
+        if (this.failure !== undefined) break;
         this.buffer.push(event);
-        if (this.buffer.length >= this.batchSize) this.flush();
+        if (this.buffer.length >= this.batchSize) await this.enqueueFlush();
         else if (!this.flushScheduled) {
           this.flushScheduled = true;
           // Flushes the tail once the subscription has nothing more ready: a live batch.
           setImmediate(() => {
             this.flushScheduled = false;
-            this.flush();
+            void this.enqueueFlush();
           });
         }
       }
     } catch (error) {
-      this.failure = error;
-      this.log.error(`projector stopped reading the log: ${String(error)}`);
+      this.fail(error, 'projector stopped reading the log');
     }
   }
 
-  private flush(): void {
+  /** Runs a flush after the ones already queued; a failed commit stops the projector (it is not retried). */
+  private enqueueFlush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.failure !== undefined) return;
+      try {
+        await this.flush();
+      } catch (error) {
+        this.fail(error, 'projector stopped writing the read store');
+      }
+    });
+    return this.flushing;
+  }
+
+  private fail(error: unknown, what: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.log.error(`${what}: ${String(error)}`);
+    this.options.onFailure?.(error);
+    // Waiters would otherwise hang on a position that will never be reached by this instance.
+    this.release(Number.MAX_SAFE_INTEGER);
+  }
+
+  private async flush(): Promise<void> {
     const events = this.buffer;
     if (events.length === 0) return;
     this.buffer = [];
@@ -139,24 +198,24 @@ export class Projector {
       if (this.stuck.has(projection.name)) continue;
       const from = this.cursors.get(projection.name) ?? 0;
       const tx = new BatchTx(this.readStore);
-      const failed = this.applyAll(projection, events, from, tx);
+      const failed = await this.applyAll(projection, events, from, tx);
       if (failed === undefined) {
-        batches.push({ projection: projection.name, changes: tx.changes(), position: last });
+        batches.push({ projection: projection.name, changes: tx.changes(), position: last, from });
         continue;
       }
       // Keep what came before the failing event: replay those into a clean batch.
       const clean = new BatchTx(this.readStore);
       const before = events.filter((e) => e.position < failed.event.position);
-      this.applyAll(projection, before, from, clean);
+      await this.applyAll(projection, before, from, clean);
       const position = before.length > 0 ? Math.max(from, before[before.length - 1]!.position) : from;
-      batches.push({ projection: projection.name, changes: clean.changes(), position });
+      batches.push({ projection: projection.name, changes: clean.changes(), position, from });
       stopped.push({ projection: projection.name, position: failed.event.position, error: failed.message });
     }
-    this.readStore.commit(batches);
+    await this.readStore.commit(batches);
     for (const batch of batches) this.cursors.set(batch.projection, batch.position);
     for (const stop of stopped) {
       this.stuck.add(stop.projection);
-      this.readStore.markStuck(stop.projection, stop.position, stop.error);
+      await this.readStore.markStuck(stop.projection, stop.position, stop.error);
       this.log.error(
         `projection ${stop.projection} STOPPED at position ${stop.position}: ${stop.error} (the other projections go on)`,
       );
@@ -166,12 +225,12 @@ export class Projector {
     this.release(last);
   }
 
-  private applyAll(
+  private async applyAll(
     projection: Projection,
     events: readonly RecordedEvent[],
     from: number,
     tx: BatchTx,
-  ): { event: RecordedEvent; message: string } | undefined {
+  ): Promise<{ event: RecordedEvent; message: string } | undefined> {
     for (const event of events) {
       if (event.position <= from) continue;
       if (projection.reads !== undefined && !projection.reads.includes(streamKind(event.streamId).kind))
@@ -180,7 +239,7 @@ export class Projector {
         return { event, message: `unknown event type ${event.type} in stream ${event.streamId}` };
       }
       try {
-        projection.apply(event, tx);
+        await projection.apply(event, tx);
       } catch (error) {
         return {
           event,

@@ -1,8 +1,8 @@
 /**
  * The read-store port. Read models are collections of JSON documents, each with a few typed fields
- * that queries filter and order on. Nothing here is SQL: the SQLite adapter maps a collection to a
- * table with one column per field, and a PostgreSQL adapter can do the same (or use jsonb) behind
- * this interface.
+ * that queries filter and order on. Nothing here is SQL: the SQLite and PostgreSQL adapters each map
+ * a collection to a table with one column per field. Every call returns a promise because a
+ * server-backed store needs one; the embedded SQLite store answers with settled ones.
  */
 
 export type FieldType = 'text' | 'integer';
@@ -72,6 +72,29 @@ export interface BatchWrite {
   readonly projection: string;
   readonly changes: readonly Change[];
   readonly position: number;
+  /**
+   * The checkpoint this batch continues from. The store refuses the whole commit when the stored
+   * checkpoint is elsewhere (ReadStoreFencedError): another writer moved it, so applying this batch
+   * would apply events twice.
+   */
+  readonly from?: number;
+}
+
+/** The right to write some projections, held by one projector at a time. */
+export interface WriterLease {
+  /** Settles when the lease is lost without release() (its connection died): stop writing. */
+  readonly lost: Promise<Error>;
+  release(): Promise<void>;
+}
+
+export interface ClaimOptions {
+  /**
+   * Wait for the current holder to go away instead of refusing (a hot standby). Only a store whose
+   * lock dies with its holder's connection can offer it: PostgreSQL does; SQLite always refuses.
+   */
+  readonly wait?: boolean;
+  /** Called once when the claim has to wait. */
+  readonly onWaiting?: (holder: string) => void;
 }
 
 export interface ReadStore {
@@ -82,22 +105,71 @@ export interface ReadStore {
    */
   prepare(
     projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
-  ): string[];
+  ): Promise<string[]>;
   /** Opens collections for querying without creating or resetting anything (the API's side). */
-  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void;
+  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): Promise<void>;
   /** Empties the named projections' collections and resets their checkpoints to 0. */
-  reset(projections: readonly string[]): void;
-  checkpoints(): Checkpoint[];
+  reset(projections: readonly string[]): Promise<void>;
+  checkpoints(): Promise<Checkpoint[]>;
   /** Every write and every checkpoint in one transaction: after a crash, all or none is there. */
-  commit(batches: readonly BatchWrite[]): void;
+  commit(batches: readonly BatchWrite[]): Promise<void>;
   /** Records that a projection stopped at `stuckAt` (its checkpoint is the last good position). */
-  markStuck(projection: string, stuckAt: number, error: string): void;
-  get<T = Doc>(collection: string, key: string | number): T | undefined;
-  find<T = Doc>(collection: string, query?: FindQuery): T[];
-  count(collection: string, where?: Where): number;
+  markStuck(projection: string, stuckAt: number, error: string): Promise<void>;
+  /**
+   * Claims the right to write the named projections, so that two projectors (or a rebuild beside a
+   * running projector) never interleave their batches. Refuses with ReadStoreBusyError when another
+   * live writer holds it, unless `wait`.
+   */
+  claimWriter(projections: readonly string[], options?: ClaimOptions): Promise<WriterLease>;
+  get<T = Doc>(collection: string, key: string | number): Promise<T | undefined>;
+  find<T = Doc>(collection: string, query?: FindQuery): Promise<T[]>;
+  count(collection: string, where?: Where): Promise<number>;
   /** Every document of a collection in key order, in pages (for dumps and exports). */
-  scan<T = Doc>(collection: string, batchSize?: number): Iterable<T>;
-  close(): void;
+  scan<T = Doc>(collection: string, batchSize?: number): AsyncIterable<T>;
+  close(): Promise<void>;
+}
+
+/** A query on a collection the projector has not created yet (first start, before its first batch). */
+export class ReadModelMissingError extends Error {
+  constructor(readonly collection: string) {
+    super(`read model ${collection} does not exist yet (has the projector run?)`);
+    this.name = 'ReadModelMissingError';
+  }
+}
+
+/** Another projector (or a rebuild) is writing these read models. */
+export class ReadStoreBusyError extends Error {
+  constructor(readonly holder: string) {
+    super(
+      `the read store is being written by ${holder}: stop it first (one projector per read store; ` +
+        `accord rebuild needs the projector stopped)`,
+    );
+    this.name = 'ReadStoreBusyError';
+  }
+}
+
+/** A batch's checkpoint moved under it: another writer took over. Nothing of the batch was written. */
+export class ReadStoreFencedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: number,
+    readonly found: number | null,
+  ) {
+    super(
+      `read store: projection ${projection} is at ${found ?? 'no checkpoint'}, not ${expected}: ` +
+        'another projector wrote it; this one stops',
+    );
+    this.name = 'ReadStoreFencedError';
+  }
+}
+
+/** The read store's server cannot be reached or cannot serve now. */
+export class ReadStoreUnavailableError extends Error {
+  readonly code = 'READ_STORE_UNAVAILABLE';
+  constructor(readonly reason: string) {
+    super(`the read store is unavailable: ${reason}`);
+    this.name = 'ReadStoreUnavailableError';
+  }
 }
 
 /** A `|a|b|` token set for `has` conditions. */

@@ -32,14 +32,13 @@ export async function rebuildReadModels(
     ...(options.log === undefined ? {} : { log: options.log }),
     onBatch: (position) => options.onProgress?.(position, head),
   });
-  projector.prepare();
-  projector.reset();
+  await projector.prepare();
+  await projector.reset();
   projector.start();
   await projector.waitFor(head);
   await projector.close();
   const names = projections.map((p) => p.name);
-  const stuck = readStore
-    .checkpoints()
+  const stuck = (await readStore.checkpoints())
     .filter((c) => names.includes(c.projection) && c.status === 'stuck')
     .map((c) => ({ projection: c.projection, stuckAt: c.stuckAt, error: c.error }));
   return { head, projections: names, stuck };

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import type {
   BatchWrite,
   Checkpoint,
+  ClaimOptions,
   CollectionSpec,
   Condition,
   Doc,
@@ -10,7 +13,9 @@ import type {
   ProjectionStatus,
   ReadStore,
   Where,
+  WriterLease,
 } from './read-store';
+import { ReadModelMissingError, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
 
@@ -62,9 +67,9 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  prepare(
+  async prepare(
     projections: readonly { name: string; version: number; collections: readonly CollectionSpec[] }[],
-  ): string[] {
+  ): Promise<string[]> {
     const stored = new Map(this.checkpointRows().map((r) => [r.projection, r]));
     const reset: string[] = [];
     for (const projection of projections) {
@@ -91,7 +96,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** Opens collections for querying without creating or resetting anything (the API's side). */
-  attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): void {
+  async attach(
+    projections: readonly { name: string; collections: readonly CollectionSpec[] }[],
+  ): Promise<void> {
     for (const projection of projections) {
       for (const spec of projection.collections) {
         if (this.tableExists(tableName(spec.name))) this.register(projection.name, spec);
@@ -100,7 +107,7 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  reset(projections: readonly string[]): void {
+  async reset(projections: readonly string[]): Promise<void> {
     this.db.transaction(() => {
       for (const name of projections) {
         for (const table of this.tables.values()) {
@@ -115,7 +122,7 @@ export class SqliteReadStore implements ReadStore {
     })();
   }
 
-  checkpoints(): Checkpoint[] {
+  async checkpoints(): Promise<Checkpoint[]> {
     if (!this.tableExists('checkpoints')) return [];
     return this.checkpointRows().map((r) => ({
       projection: r.projection,
@@ -127,9 +134,10 @@ export class SqliteReadStore implements ReadStore {
     }));
   }
 
-  commit(batches: readonly BatchWrite[]): void {
+  async commit(batches: readonly BatchWrite[]): Promise<void> {
     const checkpoint = this.statement(
-      `UPDATE checkpoints SET position = ?, status = 'running', stuck_at = NULL, error = NULL WHERE projection = ?`,
+      `UPDATE checkpoints SET position = ?, status = 'running', stuck_at = NULL, error = NULL
+       WHERE projection = ? AND (? IS NULL OR position = ?)`,
     );
     this.db.transaction(() => {
       for (const batch of batches) {
@@ -144,23 +152,60 @@ export class SqliteReadStore implements ReadStore {
             values.push(fieldValue((change.doc as Record<string, unknown>)[field.name]));
           table.put.run(values);
         }
-        checkpoint.run(batch.position, batch.projection);
+        const from = batch.from ?? null;
+        if (checkpoint.run(batch.position, batch.projection, from, from).changes === 0 && from !== null) {
+          const found = this.checkpointRows().find((r) => r.projection === batch.projection);
+          throw new ReadStoreFencedError(batch.projection, from, found?.position ?? null);
+        }
       }
     })();
   }
 
-  markStuck(projection: string, stuckAt: number, error: string): void {
+  /**
+   * One writer per file: a lock row naming the writing process. A row whose process is gone (killed,
+   * crashed) is taken over; one whose process lives, or that another host wrote, is refused.
+   */
+  async claimWriter(projections: readonly string[], options: ClaimOptions = {}): Promise<WriterLease> {
+    void projections;
+    void options;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS writer_lock (
+      id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL,
+      token TEXT NOT NULL, since TEXT NOT NULL)`);
+    const token = randomUUID();
+    const claim = this.db.transaction((): LockRow | undefined => {
+      const held = this.db.prepare('SELECT * FROM writer_lock WHERE id = 1').get() as LockRow | undefined;
+      if (held !== undefined && holderLives(held)) return held;
+      this.db
+        .prepare('INSERT OR REPLACE INTO writer_lock (id, pid, host, token, since) VALUES (1, ?, ?, ?, ?)')
+        .run(process.pid, hostname(), token, new Date().toISOString());
+      return undefined;
+    });
+    const held = claim.immediate();
+    if (held !== undefined)
+      throw new ReadStoreBusyError(
+        `process ${held.pid} on ${held.host} (since ${held.since}; ${this.file})` +
+          (held.host === hostname() ? '' : ': another host, so Accord cannot tell whether it still runs'),
+      );
+    return {
+      lost: new Promise<Error>(() => undefined),
+      release: async () => {
+        if (this.db.open) this.db.prepare('DELETE FROM writer_lock WHERE token = ?').run(token);
+      },
+    };
+  }
+
+  async markStuck(projection: string, stuckAt: number, error: string): Promise<void> {
     this.statement(
       `UPDATE checkpoints SET status = 'stuck', stuck_at = ?, error = ? WHERE projection = ?`,
     ).run(stuckAt, error, projection);
   }
 
-  get<T = Doc>(collection: string, key: string | number): T | undefined {
+  async get<T = Doc>(collection: string, key: string | number): Promise<T | undefined> {
     const row = this.table(collection).get.get(key) as { doc: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.doc) as T);
   }
 
-  find<T = Doc>(collection: string, query: FindQuery = {}): T[] {
+  async find<T = Doc>(collection: string, query: FindQuery = {}): Promise<T[]> {
     const table = this.table(collection);
     const params: FieldValue[] = [];
     let sql = `SELECT doc FROM ${table.table}${this.where(table, query, params)}`;
@@ -177,14 +222,14 @@ export class SqliteReadStore implements ReadStore {
     return rows.map((r) => JSON.parse(r.doc) as T);
   }
 
-  count(collection: string, where: Where = {}): number {
+  async count(collection: string, where: Where = {}): Promise<number> {
     const table = this.table(collection);
     const params: FieldValue[] = [];
     const sql = `SELECT count(*) AS n FROM ${table.table}${this.where(table, where, params)}`;
     return (this.statement(sql).get(params) as { n: number }).n;
   }
 
-  *scan<T = Doc>(collection: string, batchSize = 1000): Iterable<T> {
+  async *scan<T = Doc>(collection: string, batchSize = 1000): AsyncIterable<T> {
     const table = this.table(collection);
     const first = this.statement(`SELECT k, doc FROM ${table.table} ORDER BY k LIMIT ?`);
     const next = this.statement(`SELECT k, doc FROM ${table.table} WHERE k > ? ORDER BY k LIMIT ?`);
@@ -195,7 +240,7 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
@@ -304,11 +349,21 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
-/** A query on a collection the projector has not created yet (first start, before its first batch). */
-export class ReadModelMissingError extends Error {
-  constructor(readonly collection: string) {
-    super(`read model ${collection} does not exist yet (has the projector run?)`);
-    this.name = 'ReadModelMissingError';
+interface LockRow {
+  pid: number;
+  host: string;
+  token: string;
+  since: string;
+}
+
+function holderLives(row: LockRow): boolean {
+  if (row.host !== hostname() || row.pid === process.pid) return true;
+  try {
+    process.kill(row.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it lives, under another user.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

@@ -121,6 +121,9 @@ function addCommonErrors(document: OpenAPIObject): void {
       }
       responses['429'] ??= problem('Rate limit per token exceeded; see Retry-After.');
       responses['500'] ??= problem('Unexpected server error (logged with the correlation id).');
+      responses['503'] ??= problem(
+        'A store the route needs cannot serve now: STORE_UNAVAILABLE or STORE_REFUSED (the ledger), READ_STORE_UNAVAILABLE (the read models); retry shortly.',
+      );
     }
   }
 }

@@ -79,7 +79,7 @@ export class HealthController implements OnModuleInit {
     }
     let checkpoints: Checkpoint[] = [];
     try {
-      checkpoints = this.readStore.checkpoints();
+      checkpoints = await this.readStore.checkpoints();
     } catch {
       // The read store is derived data: readiness of the ledger does not depend on it.
     }

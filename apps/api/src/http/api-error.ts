@@ -139,6 +139,21 @@ export const API_ERRORS = {
     en: 'The read model has not reached the log position asked for (minPosition); retry shortly.',
     zh: '读模型尚未追上所要求的日志位置（minPosition），请稍后重试。',
   },
+  STORE_UNAVAILABLE: {
+    status: 503,
+    en: 'The ledger cannot be reached right now; nothing was changed by this request. Retry shortly.',
+    zh: '账本暂时无法访问，本次请求未作任何更改，请稍后重试。',
+  },
+  STORE_REFUSED: {
+    status: 503,
+    en: 'The ledger refused the operation for a reason of its own (access, size); the operator is told. Retry later.',
+    zh: '账本因自身原因（权限、大小等）拒绝了该操作，已通知运维人员，请稍后重试。',
+  },
+  READ_STORE_UNAVAILABLE: {
+    status: 503,
+    en: 'The read models cannot be reached right now; retry shortly.',
+    zh: '读模型暂时无法访问，请稍后重试。',
+  },
   INTERNAL_ERROR: {
     status: 500,
     en: 'Something went wrong on our side; the incident is logged with your correlation id.',

@@ -62,6 +62,7 @@ export const ReadEndpoint = () =>
 /** A read answered from a read model: `?minPosition=` it did not reach in time is 503 READ_MODEL_BEHIND. */
 export const ReadModelBehind = () =>
   ApiServiceUnavailableResponse({
-    description: 'The read model did not reach minPosition in time (READ_MODEL_BEHIND); retry shortly.',
+    description:
+      'The read model did not reach minPosition in time (READ_MODEL_BEHIND), or a store cannot serve now (READ_STORE_UNAVAILABLE, STORE_UNAVAILABLE); retry shortly.',
     type: ProblemDto,
   });

@@ -1,4 +1,6 @@
 import { defineErrors } from '@accord/domain';
+import { ReadStoreUnavailableError } from '@accord/read-store';
+import { StoreRefusedError, StoreUnavailableError } from '@accord/store';
 import { languageOf, STATUS_OF_KIND, toProblem } from './problem';
 
 describe('problem mapping', () => {
@@ -33,6 +35,24 @@ describe('problem mapping', () => {
     expect(toProblem(err('T_FORBIDDEN'), 'en', '/x').problem.status).toBe(403);
     expect(toProblem(err('T_NOT_FOUND'), 'en', '/x').problem.status).toBe(404);
     expect(toProblem(err('T_CONFLICT'), 'en', '/x').problem.status).toBe(409);
+  });
+
+  it('a store that cannot serve is 503 with its code, the reason kept for the log only', () => {
+    const cases = [
+      [new StoreUnavailableError('ECONNREFUSED db.internal:5432'), 'STORE_UNAVAILABLE'],
+      [new StoreRefusedError('case-1', 'access denied for user x'), 'STORE_REFUSED'],
+      [new ReadStoreUnavailableError('57P01: terminating connection'), 'READ_STORE_UNAVAILABLE'],
+    ] as const;
+    for (const [error, code] of cases) {
+      const { problem, unexpected } = toProblem(error, 'zh', '/x');
+      expect(problem).toMatchObject({ status: 503, code, title: '服务不可用' });
+      expect(problem.detail).toMatch(/[\u4e00-\u9fff]/);
+      expect(JSON.stringify(problem)).not.toMatch(/db\.internal|access denied|57P01/);
+      expect(unexpected).toBe(true);
+    }
+    expect(toProblem(new StoreRefusedError('case-1', 'x'), 'en', '/x').problem.detail).toBe(
+      'The ledger refused the operation for a reason of its own (access, size); the operator is told. Retry later.',
+    );
   });
 
   it('hides unexpected errors behind a bare 500', () => {

@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { RuleError, type RuleErrorKind } from '@accord/domain';
-import { EventIdConflictError, WrongExpectedRevisionError } from '@accord/store';
+import { ReadStoreUnavailableError } from '@accord/read-store';
+import {
+  EventIdConflictError,
+  StoreRefusedError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '@accord/store';
 import { ApiError, type ApiErrorCode } from './api-error';
 
 export type Language = 'en' | 'zh';
@@ -147,6 +153,10 @@ export function toProblem(error: unknown, language: Language, instance: string):
       unexpected: false,
     };
   }
+  // A store that cannot serve: 503 with the reason in the log only (it may name hosts).
+  const unavailable = storeUnavailableCode(error);
+  if (unavailable !== undefined)
+    return { problem: fromApiError(new ApiError(unavailable), language, instance), unexpected: true };
   if (error instanceof HttpException) {
     const api = apiErrorOfFrameworkError({ statusCode: error.getStatus() });
     return { problem: fromApiError(api, language, instance), unexpected: api.code === 'INTERNAL_ERROR' };
@@ -156,6 +166,13 @@ export function toProblem(error: unknown, language: Language, instance: string):
     return { problem: fromApiError(api, language, instance), unexpected: api.code === 'INTERNAL_ERROR' };
   }
   return { problem: fromApiError(new ApiError('INTERNAL_ERROR'), language, instance), unexpected: true };
+}
+
+function storeUnavailableCode(error: unknown): ApiErrorCode | undefined {
+  if (error instanceof StoreUnavailableError) return 'STORE_UNAVAILABLE';
+  if (error instanceof StoreRefusedError) return 'STORE_REFUSED';
+  if (error instanceof ReadStoreUnavailableError) return 'READ_STORE_UNAVAILABLE';
+  return undefined;
 }
 
 /** A problem already rendered (an idempotent replay): the filter sends it as it is. */

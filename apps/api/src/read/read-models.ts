@@ -23,7 +23,7 @@ export class ReadModels {
   ): Promise<number> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const checkpoints = this.checkpoints(projections);
+      const checkpoints = await this.checkpoints(projections);
       const position = Math.min(...checkpoints.map((c) => c.position));
       if (minPosition === undefined || position >= minPosition) return position;
       const stuck = checkpoints.filter((c) => c.status === 'stuck' && c.position < minPosition);
@@ -39,9 +39,9 @@ export class ReadModels {
   }
 
   /** A query on a read model the projector has not created yet answers 503, not 500. */
-  query<T>(run: (store: ReadStore) => T): T {
+  async query<T>(run: (store: ReadStore) => Promise<T> | T): Promise<T> {
     try {
-      return run(this.store);
+      return await run(this.store);
     } catch (error) {
       if (error instanceof ReadModelMissingError)
         throw new ApiError('READ_MODEL_BEHIND', { missing: error.collection });
@@ -49,8 +49,8 @@ export class ReadModels {
     }
   }
 
-  private checkpoints(projections: readonly string[]): Checkpoint[] {
-    const all = this.store.checkpoints();
+  private async checkpoints(projections: readonly string[]): Promise<Checkpoint[]> {
+    const all = await this.store.checkpoints();
     return projections.map(
       (name) =>
         all.find((c) => c.projection === name) ?? {

@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { ConfigError, loadProjectorConfig } from '@accord/config';
 import {
   openReadStoreForProjector,
   PROJECTIONS,
   projectionsNamed,
   READ_STORE_FILE,
+  ReadStoreBusyError,
   rebuildReadModels,
 } from '@accord/read-store';
-import { LEDGER_FILE, openSqliteStore } from '@accord/store';
+import { type EventStore, LEDGER_FILE, openEventStore, openSqliteStore } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 
 const help = `Usage: accord rebuild [--projection NAME]... [--data DIR]
@@ -17,14 +19,19 @@ const help = `Usage: accord rebuild [--projection NAME]... [--data DIR]
 Empties the read models (${READ_STORE_FILE}) and replays the whole ledger (${LEDGER_FILE}) from
 position 0 through the projections, with a progress bar (events/s, ETA). The result equals what
 the projector built incrementally. Stop the projector (npm start / start:projector) first: two
-writers of one read model would interleave.
+writers of one read model would interleave, so a rebuild beside a running projector is refused.
+
+Which stores: --data DIR means the embedded ledger in DIR; else the ones the API is configured
+with (ACCORD_EVENT_STORE and its URL). The read models go where ACCORD_READ_STORE says
+(default ${READ_STORE_FILE} in the data directory; postgres with ACCORD_READ_STORE_URL).
 
 Options:
   --projection NAME  rebuild only this projection (repeatable): ${PROJECTIONS.map((p) => p.name).join(', ')}
   --data DIR         data directory (default: $ACCORD_DATA_DIR, else ./data)
   -h, --help         show this help
 
-Exit codes: 0 rebuilt; 1 a projection stopped (named, with the position); 2 usage error or no ledger.`;
+Exit codes: 0 rebuilt; 1 a projection stopped (named, with the position); 2 usage error, no
+ledger, a bad configuration, or a projector running on the read store.`;
 
 const rebuildCommand: CliCommand = {
   name: 'rebuild',
@@ -33,7 +40,20 @@ const rebuildCommand: CliCommand = {
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const flags = parse(args);
     const dataDir = resolve(io.cwd, flags.data || io.env.ACCORD_DATA_DIR || './data');
-    if (!existsSync(resolve(dataDir, LEDGER_FILE))) {
+    let config;
+    try {
+      config = loadProjectorConfig({
+        ...io.env,
+        ACCORD_DATA_DIR: dataDir,
+        ...(flags.data === undefined ? {} : { ACCORD_EVENT_STORE: 'sqlite' }),
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.err(`accord rebuild: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    const embedded = config.eventStore.kind === 'sqlite';
+    if (embedded && !existsSync(resolve(dataDir, LEDGER_FILE))) {
       io.err(
         `accord rebuild: no ledger at ${resolve(dataDir, LEDGER_FILE)} (set --data DIR or ACCORD_DATA_DIR)`,
       );
@@ -45,8 +65,10 @@ const rebuildCommand: CliCommand = {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const store = await openSqliteStore(dataDir, { readonly: true });
-    const readStore = openReadStoreForProjector(dataDir);
+    const store: EventStore = embedded
+      ? await openSqliteStore(dataDir, { readonly: true })
+      : await openEventStore(config.eventStore);
+    const readStore = await openReadStoreForProjector(config.readStore);
     const bar = new SingleBar({
       format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {speed} ev/s | ETA {eta_formatted}',
       stream: process.stderr,
@@ -71,9 +93,14 @@ const rebuildCommand: CliCommand = {
       for (const s of result.stuck)
         io.err(`projection ${s.projection} STOPPED at position ${s.stuckAt}: ${s.error}`);
       return result.stuck.length === 0 ? EXIT_OK : EXIT_FAILED;
+    } catch (error) {
+      if (!(error instanceof ReadStoreBusyError)) throw error;
+      bar.stop();
+      io.err(`accord rebuild: ${error.message}`);
+      return EXIT_USAGE;
     } finally {
       bar.stop();
-      readStore.close();
+      await readStore.close();
       await store.close();
     }
   },

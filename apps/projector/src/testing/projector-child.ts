@@ -5,11 +5,16 @@ import { openSqliteStore } from '@accord/store';
 async function main(): Promise<void> {
   const [dataDir, batchSize] = process.argv.slice(2);
   const store = await openSqliteStore(dataDir!);
-  const projector = new Projector(store, openReadStoreForProjector(dataDir!), PROJECTIONS, {
-    batchSize: Number(batchSize),
-    onBatch: (position) => process.stdout.write(`${position}\n`),
-  });
-  projector.prepare();
+  const projector = new Projector(
+    store,
+    await openReadStoreForProjector({ kind: 'sqlite', dataDir: dataDir! }),
+    PROJECTIONS,
+    {
+      batchSize: Number(batchSize),
+      onBatch: (position) => process.stdout.write(`${position}\n`),
+    },
+  );
+  await projector.prepare();
   projector.start();
 }
 

@@ -96,16 +96,16 @@ export const caseStatusProjection: Projection = {
       ],
     },
   ],
-  apply(event: RecordedEvent, tx: ProjectionTx): void {
+  async apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
     const { kind, id } = streamKind(event.streamId);
-    if (kind === 'case') applyCase(id, event, tx);
-    else if (kind === 'letter') applyLetter(id, event, tx);
-    else if (event.type === 'DeadlineOverdue') applyOverdue(domainEvent<DeadlineOverdue>(event), tx);
+    if (kind === 'case') await applyCase(id, event, tx);
+    else if (kind === 'letter') await applyLetter(id, event, tx);
+    else if (event.type === 'DeadlineOverdue') await applyOverdue(domainEvent<DeadlineOverdue>(event), tx);
   },
 };
 
-function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): void {
-  const before = tx.get<CaseRow>(CASES, caseId);
+async function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
+  const before = await tx.get<CaseRow>(CASES, caseId);
   const prior: CaseState = before?.state ?? caseDecider.initialState();
   const state = caseDecider.evolve(prior, domainEvent<CaseEvent>(event));
   if (state.status === 'none')
@@ -150,8 +150,8 @@ function stillOpen(state: RegisteredCase, kind: string, refId: string): boolean 
   return false;
 }
 
-function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): void {
-  const before = tx.get<LetterRow>(LETTERS, letterId);
+async function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
+  const before = await tx.get<LetterRow>(LETTERS, letterId);
   const state = letterDecider.evolve(
     before?.state ?? letterDecider.initialState(),
     domainEvent<LetterEvent>(event),
@@ -171,15 +171,15 @@ function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): 
   } satisfies LetterRow);
 }
 
-function applyOverdue(event: DeadlineOverdue, tx: ProjectionTx): void {
+async function applyOverdue(event: DeadlineOverdue, tx: ProjectionTx): Promise<void> {
   const d = event.data;
   if (d.kind === 'LETTER_RESPONSE') {
-    const letter = d.letterId === null ? undefined : tx.get<LetterRow>(LETTERS, d.letterId);
+    const letter = d.letterId === null ? undefined : await tx.get<LetterRow>(LETTERS, d.letterId);
     if (letter !== undefined && letter.state.status === 'served')
       tx.put(LETTERS, letter.letterId, { ...letter, overdue: 1 });
     return;
   }
-  const row = d.caseId === null ? undefined : tx.get<CaseRow>(CASES, d.caseId);
+  const row = d.caseId === null ? undefined : await tx.get<CaseRow>(CASES, d.caseId);
   if (row === undefined || !stillOpen(row.state, d.kind, d.refId)) return;
   const overdueDeadlines = {
     ...row.overdueDeadlines,

@@ -73,23 +73,23 @@ export const deadlinesProjection: Projection = {
     },
     { name: SUBJECTS, keyType: 'text', fields: [] },
   ],
-  apply(event: RecordedEvent, tx: ProjectionTx): void {
+  async apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
     const { kind, id } = streamKind(event.streamId);
-    if (kind === 'case') applyCase(id, event, tx);
-    else if (kind === 'letter') applyLetter(id, event, tx);
+    if (kind === 'case') await applyCase(id, event, tx);
+    else if (kind === 'letter') await applyLetter(id, event, tx);
     else if (event.type === 'DeadlineOverdue') {
       const d = domainEvent<DeadlineOverdue>(event).data;
-      const row = tx.get<DeadlineRow>(DEADLINES, d.deadlineId);
+      const row = await tx.get<DeadlineRow>(DEADLINES, d.deadlineId);
       if (row !== undefined && row.status === 'open' && row.overdue === 0)
         tx.put(DEADLINES, row.deadlineId, { ...row, overdue: 1, overdueDetectedOn: d.detectedOn });
     }
   },
 };
 
-function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): void {
+async function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const streamId = event.streamId;
   const e = domainEvent<CaseEvent>(event);
-  const subject = tx.get<Subject>(SUBJECTS, streamId) ?? { open: [] };
+  const subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? { open: [] };
   switch (e.type) {
     case 'CaseRegistered':
       tx.put(SUBJECTS, streamId, { ...subject, leadAgency: e.data.leadAgency, caseId });
@@ -112,7 +112,7 @@ function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): void
     }
     case 'InvitationAccepted':
     case 'InvitationDeclined':
-      close(
+      await close(
         tx,
         streamId,
         deadlineId('INVITATION_REPLY', streamId, e.data.invitationId),
@@ -121,7 +121,7 @@ function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): void
       );
       return;
     case 'InvitationWithdrawn':
-      close(
+      await close(
         tx,
         streamId,
         deadlineId('INVITATION_REPLY', streamId, e.data.invitationId),
@@ -149,20 +149,20 @@ function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): void
     }
     case 'RiskEscalated':
       for (const id of subject.open.filter((o) => o.startsWith('RISK_ESCALATION:')))
-        close(tx, streamId, id, 'escalated', e.data.escalatedOn);
+        await close(tx, streamId, id, 'escalated', e.data.escalatedOn);
       return;
     case 'CaseClosed':
-      for (const id of subject.open) close(tx, streamId, id, 'lapsed', e.data.closedOn);
+      for (const id of subject.open) await close(tx, streamId, id, 'lapsed', e.data.closedOn);
       return;
     default:
       return;
   }
 }
 
-function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): void {
+async function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const streamId = event.streamId;
   const e = domainEvent<LetterEvent>(event);
-  const subject = tx.get<Subject>(SUBJECTS, streamId) ?? { open: [] };
+  const subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? { open: [] };
   switch (e.type) {
     case 'LetterIssued':
       tx.put(SUBJECTS, streamId, {
@@ -187,10 +187,16 @@ function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): 
       });
       return;
     case 'LetterResponseRecorded':
-      close(tx, streamId, deadlineId('LETTER_RESPONSE', streamId, letterId), 'answered', e.data.respondedOn);
+      await close(
+        tx,
+        streamId,
+        deadlineId('LETTER_RESPONSE', streamId, letterId),
+        'answered',
+        e.data.respondedOn,
+      );
       return;
     case 'LetterClosed':
-      close(tx, streamId, deadlineId('LETTER_RESPONSE', streamId, letterId), 'lapsed', e.data.closedOn);
+      await close(tx, streamId, deadlineId('LETTER_RESPONSE', streamId, letterId), 'lapsed', e.data.closedOn);
       return;
     default:
       return;
@@ -215,11 +221,17 @@ function open(tx: ProjectionTx, streamId: string, subject: Subject, row: Opening
   tx.put(SUBJECTS, streamId, { ...subject, open: [...subject.open, row.deadlineId] });
 }
 
-function close(tx: ProjectionTx, streamId: string, id: string, closedBy: string, closedOn: string): void {
-  const row = tx.get<DeadlineRow>(DEADLINES, id);
+async function close(
+  tx: ProjectionTx,
+  streamId: string,
+  id: string,
+  closedBy: string,
+  closedOn: string,
+): Promise<void> {
+  const row = await tx.get<DeadlineRow>(DEADLINES, id);
   if (row === undefined || row.status !== 'open') return;
   tx.put(DEADLINES, id, { ...row, status: 'closed', closedBy, closedOn });
-  const subject = tx.get<Subject>(SUBJECTS, streamId);
+  const subject = await tx.get<Subject>(SUBJECTS, streamId);
   if (subject !== undefined)
     tx.put(SUBJECTS, streamId, { ...subject, open: subject.open.filter((o) => o !== id) });
 }

@@ -72,11 +72,11 @@ export const registerProjection: Projection = {
       ],
     },
   ],
-  apply(event: RecordedEvent, tx: ProjectionTx): void {
+  async apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
     const { kind, id } = streamKind(event.streamId);
     if (kind === 'case' && event.type === 'CaseRegistered')
-      addFilings(domainEvent<CaseRegistered>(event), event, tx);
-    else if (kind === 'party') applyRegister(id, event, tx);
+      await addFilings(domainEvent<CaseRegistered>(event), event, tx);
+    else if (kind === 'party') await applyRegister(id, event, tx);
   },
 };
 
@@ -107,11 +107,12 @@ function filedCases(filings: readonly Filing[]): Set<string> {
   return ids;
 }
 
-function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): void {
+async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const d = registered.data;
   for (const party of d.parties) {
     const key = partyKeyOf(party.idScheme, party.idNumber);
-    const row = tx.get<RegisterPartyRow>(REGISTER_PARTIES, key) ?? empty(key, party.kind, event.position);
+    const row =
+      (await tx.get<RegisterPartyRow>(REGISTER_PARTIES, key)) ?? empty(key, party.kind, event.position);
     const filed = filedCases(row.filings);
     if (filed.has(d.caseId)) continue;
     // The row is this batch's own (parsed for it, or put earlier in it), so the list grows in place:
@@ -143,9 +144,10 @@ function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: Projec
   }
 }
 
-function applyRegister(partyKey: string, event: RecordedEvent, tx: ProjectionTx): void {
+async function applyRegister(partyKey: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const row =
-    tx.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey) ?? empty(partyKey, 'NATURAL_PERSON', event.position);
+    (await tx.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey)) ??
+    empty(partyKey, 'NATURAL_PERSON', event.position);
   const register = partyRegisterDecider.evolve(row.register, domainEvent<PartyRegisterEvent>(event));
   const active =
     register.status === 'recorded' && register.activeFlagId !== null

@@ -14,7 +14,10 @@ export interface AuditFilter {
 }
 
 /** The audit trail in log order, one page at a time. */
-export function auditTrail(store: ReadStore, filter: AuditFilter): { rows: AuditRow[]; next: number | null } {
+export async function auditTrail(
+  store: ReadStore,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRow[]; next: number | null }> {
   const all: Condition[] = [];
   if (filter.caseId !== undefined) all.push({ field: 'caseId', op: '=', value: filter.caseId });
   if (filter.staffId !== undefined) all.push({ field: 'staffId', op: '=', value: filter.staffId });
@@ -22,7 +25,7 @@ export function auditTrail(store: ReadStore, filter: AuditFilter): { rows: Audit
   if (filter.from !== undefined) all.push({ field: 'recordedAt', op: '>=', value: filter.from });
   if (filter.to !== undefined) all.push({ field: 'recordedAt', op: '<=', value: filter.to });
   if (filter.after !== undefined) all.push({ field: 'key', op: '>', value: filter.after });
-  const rows = store.find<AuditRow>(AUDIT_TRAIL, {
+  const rows = await store.find<AuditRow>(AUDIT_TRAIL, {
     all,
     orderBy: [{ field: 'key', direction: 'asc' }],
     limit: filter.limit + 1,

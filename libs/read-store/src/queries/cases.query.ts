@@ -60,11 +60,11 @@ export function rowAccess(row: CaseRow, actor: Actor): RowAccess | undefined {
   return access === 'none' ? undefined : access;
 }
 
-export function listCases(store: ReadStore, actor: Actor, filter: CaseFilter): CasePage {
+export async function listCases(store: ReadStore, actor: Actor, filter: CaseFilter): Promise<CasePage> {
   const where = visibleCasesWhere(actor, filter);
   const all = [...(where.all ?? [])];
   if (filter.after !== undefined) all.push({ field: 'registeredAt', op: '<', value: filter.after });
-  const found = store.find<CaseRow>(CASES, {
+  const found = await store.find<CaseRow>(CASES, {
     ...where,
     all,
     orderBy: [{ field: 'registeredAt', direction: 'desc' }],
@@ -83,7 +83,7 @@ export function listCases(store: ReadStore, actor: Actor, filter: CaseFilter): C
  * invitations with due dates and late/overdue state, risk, plan and escalation, outcome); an invitee
  * gets what the notice carries and its own invitations (the domain's `reducedCaseView`).
  */
-export function caseStatusView(
+export async function caseStatusView(
   store: ReadStore,
   row: CaseRow,
   access: RowAccess,
@@ -125,7 +125,9 @@ export function caseStatusView(
   if (access === 'invitee') {
     return { ...shared, view: 'reduced' as const, respondent: reducedCaseView(s, actor.agency).respondent };
   }
-  const letters = store.find<LetterRow>(LETTERS, { all: [{ field: 'caseId', op: '=', value: row.caseId }] });
+  const letters = await store.find<LetterRow>(LETTERS, {
+    all: [{ field: 'caseId', op: '=', value: row.caseId }],
+  });
   const end = s.closedOn ?? s.outcome?.decidedOn ?? today;
   return {
     ...shared,
@@ -168,7 +170,7 @@ export function caseStatusView(
 }
 
 /** Open cases the reader takes part in (or audits) with no event for more than `days` days. */
-export function stuckCases(store: ReadStore, actor: Actor, today: string, days: number, limit: number) {
+export async function stuckCases(store: ReadStore, actor: Actor, today: string, days: number, limit: number) {
   const cutoff = addCalendarDays(today, -days);
   const where = visibleCasesWhere(actor, {}, true);
   const all = [
@@ -176,16 +178,24 @@ export function stuckCases(store: ReadStore, actor: Actor, today: string, days: 
     { field: 'status', op: '=', value: 'open' } as const,
     { field: 'lastActivityOn', op: '<', value: cutoff } as const,
   ];
-  return store
-    .find<CaseRow>(CASES, { ...where, all, orderBy: [{ field: 'lastActivityOn', direction: 'asc' }], limit })
-    .map((row) => ({
-      caseId: row.caseId,
-      channel: row.channel,
-      leadAgency: row.leadAgency,
-      externalCaseNumber: row.state.externalCaseNumber,
-      stage: row.stage,
-      lastActivityOn: row.lastActivityOn,
-      idleDays: daysBetween(row.lastActivityOn, today),
-      overdue: row.overdue > 0,
-    }));
+  const rows = await store.find<CaseRow>(CASES, {
+    ...where,
+    all,
+    // The key breaks ties, so every read store answers in the same order.
+    orderBy: [
+      { field: 'lastActivityOn', direction: 'asc' },
+      { field: 'key', direction: 'asc' },
+    ],
+    limit,
+  });
+  return rows.map((row) => ({
+    caseId: row.caseId,
+    channel: row.channel,
+    leadAgency: row.leadAgency,
+    externalCaseNumber: row.state.externalCaseNumber,
+    stage: row.stage,
+    lastActivityOn: row.lastActivityOn,
+    idleDays: daysBetween(row.lastActivityOn, today),
+    overdue: row.overdue > 0,
+  }));
 }

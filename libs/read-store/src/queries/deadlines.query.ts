@@ -19,7 +19,7 @@ export interface DeadlineFilter {
  * differs from the date recorded when the period began (a year's schedule was corrected since), both
  * are shown with the reason; a due date in a year with no official schedule is provisional.
  */
-export function listDeadlines(
+export async function listDeadlines(
   store: ReadStore,
   actor: Actor,
   calendar: LegalCalendar,
@@ -31,16 +31,24 @@ export function listDeadlines(
   if (filter.caseId !== undefined) all.push({ field: 'caseId', op: '=', value: filter.caseId });
   if (filter.kind !== undefined) all.push({ field: 'kind', op: '=', value: filter.kind });
   if (filter.overdue !== undefined) all.push({ field: 'overdue', op: '=', value: filter.overdue ? 1 : 0 });
-  const rows = store.find<DeadlineRow>(DEADLINES, {
+  const rows = await store.find<DeadlineRow>(DEADLINES, {
     all,
-    orderBy: [{ field: 'recordedDueBy', direction: 'asc' }],
+    // The key breaks ties, so every read store answers in the same order.
+    orderBy: [
+      { field: 'recordedDueBy', direction: 'asc' },
+      { field: 'key', direction: 'asc' },
+    ],
   });
   const cases = new Map<string, CaseRow | undefined>();
-  const visible = rows.filter((row) => {
+  const visible: DeadlineRow[] = [];
+  for (const row of rows) if (await visibleDeadline(row)) visible.push(row);
+  return visible.slice(0, filter.limit).map((row) => deadlineView(row, calendar, today));
+
+  async function visibleDeadline(row: DeadlineRow): Promise<boolean> {
     if (actor.role === 'auditor') return true;
     if (row.kind === 'LETTER_RESPONSE') return actor.agency === row.watcher || actor.agency === row.owner;
     if (row.caseId === null) return false;
-    if (!cases.has(row.caseId)) cases.set(row.caseId, store.get<CaseRow>(CASES, row.caseId));
+    if (!cases.has(row.caseId)) cases.set(row.caseId, await store.get<CaseRow>(CASES, row.caseId));
     const c = cases.get(row.caseId);
     const access = c === undefined ? undefined : rowAccess(c, actor);
     // An invitee sees the one period that is its own to meet: its reply.
@@ -48,8 +56,7 @@ export function listDeadlines(
       access === 'participant' ||
       (access === 'invitee' && row.kind === 'INVITATION_REPLY' && row.owner === actor.agency)
     );
-  });
-  return visible.slice(0, filter.limit).map((row) => deadlineView(row, calendar, today));
+  }
 }
 
 export function deadlineView(row: DeadlineRow, calendar: LegalCalendar, today: string) {

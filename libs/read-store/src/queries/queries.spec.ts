@@ -23,28 +23,27 @@ describe('read-model queries', () => {
       'gov',
       recorded(registerCase({ channel: 'RECONSIDERATION' }, { agency: 'GOV_OFFICE' })),
     );
-    const { readStore, projector } = projectorFor(ledger.store, ledger.dir);
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir);
     projector.start();
     await projector.waitFor(await ledger.store.headPosition());
     await projector.close();
-    const last = readStore.get<CaseRow>(CASES, 'open')!.lastActivityOn;
+    const last = (await readStore.get<CaseRow>(CASES, 'open'))!.lastActivityOn;
 
-    expect(stuckCases(readStore, court, '2099-01-01', 30, 10).map((c) => c.caseId)).toEqual(['open']);
-    expect(
-      stuckCases(readStore, auditor, '2099-01-01', 30, 10)
-        .map((c) => c.caseId)
-        .sort(),
-    ).toEqual(['gov', 'open']);
-    expect(stuckCases(readStore, auditor, last, 30, 10)).toEqual([]);
+    expect((await stuckCases(readStore, court, '2099-01-01', 30, 10)).map((c) => c.caseId)).toEqual(['open']);
+    expect((await stuckCases(readStore, auditor, '2099-01-01', 30, 10)).map((c) => c.caseId).sort()).toEqual([
+      'gov',
+      'open',
+    ]);
+    expect(await stuckCases(readStore, auditor, last, 30, 10)).toEqual([]);
 
-    const rows = reportSummary(readStore, { agency: 'COURT' });
+    const rows = await reportSummary(readStore, { agency: 'COURT' });
     const total = (k: 'registered' | 'outcomesRecorded') => rows.reduce((n, r) => n + r[k], 0);
     expect([total('registered'), total('outcomesRecorded')]).toEqual([2, 1]);
     expect(rows.find((r) => r.outcomesRecorded === 1)).toMatchObject({
       resolutionRate: 0,
       resolvedByOutcome: { DECIDED_WITHOUT_RESOLUTION: 1 },
     });
-    readStore.close();
+    await readStore.close();
     await ledger.remove();
   });
 

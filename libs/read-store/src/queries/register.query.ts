@@ -59,14 +59,18 @@ export function patternAlerts(row: RegisterPartyRow, rule: AlertRule): PatternAl
   return alerts;
 }
 
-export function allPatternAlerts(store: ReadStore, rule: AlertRule, limit: number): PatternAlert[] {
-  const candidates = store.find<RegisterPartyRow>(REGISTER_PARTIES, {
+export async function allPatternAlerts(
+  store: ReadStore,
+  rule: AlertRule,
+  limit: number,
+): Promise<PatternAlert[]> {
+  const candidates = await store.find<RegisterPartyRow>(REGISTER_PARTIES, {
     all: [{ field: 'filingCount', op: '>=', value: rule.minFilings }],
     orderBy: [{ field: 'key', direction: 'asc' }],
   });
   return candidates.flatMap((row) => patternAlerts(row, rule)).slice(0, limit);
 }
 
-export function registerParty(store: ReadStore, partyKey: string): RegisterPartyRow | undefined {
+export function registerParty(store: ReadStore, partyKey: string): Promise<RegisterPartyRow | undefined> {
   return store.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey);
 }

@@ -119,7 +119,7 @@ export interface ReportRow extends ReportFigures {
 }
 
 /** Raw tallies per month × lead agency × channel; each act counts in the month it happened. */
-function tallies(store: ReadStore, filter: ReportFilter): Map<string, Tally> {
+async function tallies(store: ReadStore, filter: ReportFilter): Promise<Map<string, Tally>> {
   const groups = new Map<string, Tally>();
   const at = (date: string | null | undefined, agency: string, channel: string): Tally | undefined => {
     if (date === null || date === undefined) return undefined;
@@ -134,7 +134,7 @@ function tallies(store: ReadStore, filter: ReportFilter): Map<string, Tally> {
     return tally;
   };
   const channels = new Map<string, string>();
-  for (const row of store.scan<CaseRow>(CASES)) {
+  for await (const row of store.scan<CaseRow>(CASES)) {
     const s = row.state;
     const g = (date: string | null | undefined) => at(date, s.leadAgency, s.channel);
     channels.set(s.caseId, s.channel);
@@ -185,7 +185,7 @@ function tallies(store: ReadStore, filter: ReportFilter): Map<string, Tally> {
       if (t !== undefined) t.reliefCoordinated += 1;
     }
   }
-  for (const letter of store.scan<LetterRow>(LETTERS)) {
+  for await (const letter of store.scan<LetterRow>(LETTERS)) {
     const l = letter.state;
     const channel = (l.caseId === null ? undefined : channels.get(l.caseId)) ?? 'NONE';
     const issued = at(l.issuedOn, l.issuer, channel);
@@ -203,8 +203,8 @@ function tallies(store: ReadStore, filter: ReportFilter): Map<string, Tally> {
   return groups;
 }
 
-export function reportSummary(store: ReadStore, filter: ReportFilter): ReportRow[] {
-  return [...tallies(store, filter).entries()]
+export async function reportSummary(store: ReadStore, filter: ReportFilter): Promise<ReportRow[]> {
+  return [...(await tallies(store, filter)).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, tally]) => {
       const [month, agency, channel] = key.split('|') as [string, string, string];
@@ -213,9 +213,9 @@ export function reportSummary(store: ReadStore, filter: ReportFilter): ReportRow
 }
 
 /** Every figure of the filter's groups together (medians over the pooled values). */
-export function reportTotals(store: ReadStore, filter: ReportFilter): ReportFigures {
+export async function reportTotals(store: ReadStore, filter: ReportFilter): Promise<ReportFigures> {
   const total = emptyTally();
-  for (const t of tallies(store, filter).values()) {
+  for (const t of (await tallies(store, filter)).values()) {
     for (const [k, v] of Object.entries(t) as [keyof Tally, unknown][]) {
       if (typeof v === 'number') (total[k] as number) += v;
       else if (Array.isArray(v)) (total[k] as number[]).push(...v);
@@ -249,10 +249,13 @@ function flatten(value: Record<string, unknown>, prefix = ''): Record<string, un
 }
 
 /** Art 14 情况通报: the period's figures and the cases needing attention, without any party's data. */
-export function briefing(store: ReadStore, period: { from: string; to: string; label: string }) {
-  const figures = reportTotals(store, { fromMonth: period.from.slice(0, 7), toMonth: period.to.slice(0, 7) });
-  const attention = store
-    .find<CaseRow>(CASES, {
+export async function briefing(store: ReadStore, period: { from: string; to: string; label: string }) {
+  const figures = await reportTotals(store, {
+    fromMonth: period.from.slice(0, 7),
+    toMonth: period.to.slice(0, 7),
+  });
+  const attention = (
+    await store.find<CaseRow>(CASES, {
       all: [{ field: 'status', op: '=', value: 'open' }],
       any: [
         [
@@ -262,16 +265,16 @@ export function briefing(store: ReadStore, period: { from: string; to: string; l
       ],
       orderBy: [{ field: 'registeredAt', direction: 'asc' }],
     })
-    .map((row) => ({
-      caseId: row.caseId,
-      externalCaseNumber: row.state.externalCaseNumber,
-      channel: row.channel,
-      leadAgency: row.leadAgency,
-      stage: row.stage,
-      riskLevel: row.riskLevel,
-      majorRisk: row.state.risk.majorRisk,
-      overdue: Object.values(row.overdueDeadlines).map((m) => m.kind),
-    }));
+  ).map((row) => ({
+    caseId: row.caseId,
+    externalCaseNumber: row.state.externalCaseNumber,
+    channel: row.channel,
+    leadAgency: row.leadAgency,
+    stage: row.stage,
+    riskLevel: row.riskLevel,
+    majorRisk: row.state.risk.majorRisk,
+    overdue: Object.values(row.overdueDeadlines).map((m) => m.kind),
+  }));
   return {
     period: period.label,
     from: period.from,

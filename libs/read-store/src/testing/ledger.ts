@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CaseEvent, type DomainEvent, type ProposedEvent, upcasters } from '@accord/events';
-import { openSqliteStore, type SqliteEventStore } from '@accord/store';
+import { type EventStore, openSqliteStore, type SqliteEventStore } from '@accord/store';
 import { proposedEvent } from '@accord/store/testing/fixtures';
 import { PROJECTIONS } from '../projections';
 import { Projector } from '../projector';
@@ -39,7 +39,7 @@ export function stored(event: DomainEvent, overrides: Partial<ProposedEvent> = {
 }
 
 /** Writes a case's events (with its id substituted) as one append. */
-export async function writeCase(store: SqliteEventStore, caseId: string, events: readonly CaseEvent[]) {
+export async function writeCase(store: EventStore, caseId: string, events: readonly CaseEvent[]) {
   return store.append(
     `case-${caseId}`,
     events.map((e) => stored({ ...e, data: { ...(e.data as object), caseId } })),
@@ -48,9 +48,9 @@ export async function writeCase(store: SqliteEventStore, caseId: string, events:
 }
 
 /** A projector over `<dir>/<file>` with every projection, prepared. */
-export function projectorFor(store: SqliteEventStore, dir: string, file = READ_STORE_FILE, batchSize = 100) {
+export async function projectorFor(store: EventStore, dir: string, file = READ_STORE_FILE, batchSize = 100) {
   const readStore = new SqliteReadStore(path.join(dir, file));
   const projector = new Projector(store, readStore, PROJECTIONS, { batchSize });
-  projector.prepare();
+  await projector.prepare();
   return { readStore, projector };
 }

@@ -1,5 +1,5 @@
 import type { ProposedEvent, RecordedEvent } from '@accord/events';
-import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig, type QueryResult, type QueryResultRow } from 'pg';
 import {
   assertAppendable,
   assertExpectedRevisionShape,
@@ -32,6 +32,7 @@ import { firstStorageFault } from '../storage-check';
 import { positiveBatchSize } from '../read-options';
 import { StoreClosedError } from '../store-errors';
 import { CommitSignal, PollingSubscription } from '../subscription';
+import { storeErrorOf } from './pg-errors';
 import { migrate, missingTriggers, PG_CHANNEL, PG_LOCK, PG_SCHEMA } from './schema';
 
 export interface PostgresEventStoreOptions {
@@ -155,7 +156,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
     try {
       client = await this.pool.connect();
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      for (const pending of batch) pending.reject(storeErrorOf(error));
       return;
     }
     try {
@@ -175,7 +176,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
       // A broken connection must not go back to the pool.
       client.release(error instanceof Error ? error : true);
       // Whatever its own rules did not already refuse fails with the transaction.
-      for (const pending of batch) pending.reject(error);
+      for (const pending of batch) pending.reject(storeErrorOf(error));
     }
   }
 
@@ -283,7 +284,18 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
       options.fromRevision ?? 0,
       options.toRevision ?? Number.MAX_SAFE_INTEGER,
       asOf,
-    );
+    ).catch((error: unknown) => {
+      throw storeErrorOf(error);
+    });
+  }
+
+  /** A read on the pool; a server that cannot serve answers StoreUnavailableError. */
+  private async query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (error) {
+      throw storeErrorOf(error);
+    }
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
@@ -294,7 +306,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
     let cursor = Math.max(0, options.after ?? 0);
     while (cursor < end) {
       this.assertOpen();
-      const { rows } = await this.pool.query<Row>(
+      const { rows } = await this.query<Row>(
         `SELECT ${COLUMNS} FROM ${EVENTS} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
         [cursor, end, batchSize],
       );
@@ -321,7 +333,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
   }
 
   private async readAfter(after: number, limit: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.query<Row>(
       `SELECT ${COLUMNS} FROM ${EVENTS} WHERE position > $1 ORDER BY position LIMIT $2`,
       [after, limit],
     );
@@ -356,7 +368,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    const { rows } = await this.pool.query<{ head: string }>(
+    const { rows } = await this.query<{ head: string }>(
       `SELECT coalesce(max(position), 0) AS head FROM ${EVENTS}`,
     );
     return Number(rows[0].head);
@@ -373,7 +385,7 @@ export class PostgresEventStore implements EventStore, StorageCheckable, StoredR
     const end = await this.headPosition();
     for (let after = 0; after < end;) {
       this.assertOpen();
-      const { rows } = await this.pool.query<Record<keyof StoredRow, string>>(
+      const { rows } = await this.query<Record<keyof StoredRow, string>>(
         `SELECT position, stream_id AS "streamId", revision, event_id AS "eventId", type,
                 recorded_at AS "recordedAt", envelope, hash
            FROM ${EVENTS} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,

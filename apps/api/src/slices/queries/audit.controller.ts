@@ -40,7 +40,7 @@ export class AuditController {
   })
   async trail(@Query() query: AuditTrailQueryDto, @Ctx() ctx: RequestContext) {
     const position = await this.readModels.reached([AUDIT_PROJECTION], query.minPosition);
-    const page = this.readModels.query((store) =>
+    const page = await this.readModels.query((store) =>
       auditTrail(store, {
         limit: query.limit ?? 100,
         ...(query.caseId === undefined ? {} : { caseId: query.caseId }),

@@ -41,7 +41,7 @@ export class DeadlinesController {
       query.minPosition,
     );
     const today = this.calendar.legalDateOf(ctx.now);
-    const items = this.readModels.query((store) =>
+    const items = await this.readModels.query((store) =>
       listDeadlines(store, ctx.actor, this.calendar, today, {
         limit: query.limit ?? 100,
         ...(query.caseId === undefined ? {} : { caseId: query.caseId }),

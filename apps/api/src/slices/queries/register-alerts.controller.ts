@@ -38,7 +38,7 @@ export class RegisterAlertsController {
     if (!canSeeRegister(ctx.actor)) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: 'alerts' });
     const position = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
     const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
-    const items = this.readModels.query((store) => allPatternAlerts(store, rule, query.limit ?? 100));
+    const items = await this.readModels.query((store) => allPatternAlerts(store, rule, query.limit ?? 100));
     await this.accessLog.record(
       ctx,
       queryRead({

@@ -47,7 +47,7 @@ export class ReportsController {
   ) {
     agenciesOnly(ctx);
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
-    const rows = this.readModels.query((store) =>
+    const rows = await this.readModels.query((store) =>
       reportSummary(store, {
         ...(query.fromMonth === undefined ? {} : { fromMonth: query.fromMonth }),
         ...(query.toMonth === undefined ? {} : { toMonth: query.toMonth }),
@@ -76,7 +76,7 @@ export class ReportsController {
     agenciesOnly(ctx);
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
     const period = parsePeriod(query.period ?? ctx.now.slice(0, 7))!;
-    const body = this.readModels.query((store) => briefing(store, period));
+    const body = await this.readModels.query((store) => briefing(store, period));
     await this.accessLog.record(
       ctx,
       queryRead({

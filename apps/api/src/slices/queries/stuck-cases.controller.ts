@@ -35,7 +35,7 @@ export class StuckCasesController {
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
     const today = this.calendar.legalDateOf(ctx.now);
     const days = query.days ?? 30;
-    const items = this.readModels.query((store) =>
+    const items = await this.readModels.query((store) =>
       stuckCases(store, ctx.actor, today, days, query.limit ?? 100),
     );
     await this.accessLog.record(

@@ -50,10 +50,12 @@ export class ListCasesController {
       ...(query.after === undefined ? {} : { after: Number(query.after) }),
     };
     const today = this.calendar.legalDateOf(ctx.now);
-    const { items, next } = this.readModels.query((store) => {
-      const page = listCases(store, ctx.actor, filter);
+    const { items, next } = await this.readModels.query(async (store) => {
+      const page = await listCases(store, ctx.actor, filter);
       return {
-        items: page.rows.map(({ row, access }) => caseStatusView(store, row, access, ctx.actor, today)),
+        items: await Promise.all(
+          page.rows.map(({ row, access }) => caseStatusView(store, row, access, ctx.actor, today)),
+        ),
         next: page.next,
       };
     });

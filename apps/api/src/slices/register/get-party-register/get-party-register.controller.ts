@@ -71,7 +71,7 @@ export class GetPartyRegisterController {
     if (visible && query.asOf === undefined) {
       readModelPosition = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
       try {
-        row = registerParty(this.readModels.store, id);
+        row = await registerParty(this.readModels.store, id);
       } catch (error) {
         // No projector has run yet: the register stream alone still answers (without filings).
         if (!(error instanceof ReadModelMissingError) || query.minPosition !== undefined) throw error;
