@@ -17,4 +17,4 @@ export * from './meeting';
 export * from './calendar/explanation';
 export * from './calendar/statutory-holidays';
 export * from './deadline/overdue';
-export { ACT_CODES } from './act-codes.generated';
+export { ACT_CODES } from './act-codes';

@@ -13,14 +13,12 @@ import type { RequestContext } from '../../http/request-context';
 import { type LoadedEvents, type LoadedStream, StreamReader } from '../../pipeline/stream-reader';
 import { caseStreamId } from './case-stream';
 
-export type CaseAccessLevel = CaseReadAccess;
-
 export interface VisibleCase extends LoadedStream<CaseState> {
   /** The stored events, for the history view only. */
   readonly events?: LoadedEvents<CaseState>['events'];
   readonly caseId: string;
   readonly streamId: string;
-  readonly access: CaseAccessLevel;
+  readonly access: CaseReadAccess;
   /** The view actually shown: an invitee asking for the full case gets the reduced one. */
   readonly view: CaseReading;
 }
