@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULTS, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults everything for an embedded start', () => {
@@ -12,6 +12,15 @@ describe('loadConfig', () => {
       readStore: { kind: 'sqlite' },
     });
     expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('places the SQLite commits by ACCORD_SQLITE_WRITER_THREAD, refusing other values', () => {
+    expect(loadConfig({}).sqliteWriterThread).toBe(DEFAULTS.sqliteWriterThread);
+    for (const mode of ['off', 'auto', 'on'] as const)
+      expect(loadConfig({ ACCORD_SQLITE_WRITER_THREAD: mode }).sqliteWriterThread).toBe(mode);
+    expect(() => loadConfig({ ACCORD_SQLITE_WRITER_THREAD: 'sometimes' })).toThrow(
+      /ACCORD_SQLITE_WRITER_THREAD="sometimes": expected one of off, auto, on/,
+    );
   });
 
   it('names every bad variable at once', () => {

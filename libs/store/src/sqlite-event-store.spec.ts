@@ -11,6 +11,7 @@ import type { Ack } from './testing/append-writers';
 import { describeEventStoreConformance } from './testing/conformance';
 import { proposedEvent, proposedEvents } from './testing/fixtures';
 import { runChildUntilKilled } from './testing/kill-child';
+import { WriterThread } from './sqlite/writer-thread';
 
 describeEventStoreConformance(
   'SqliteEventStore',
@@ -176,7 +177,25 @@ describe('SqliteEventStore on its file', () => {
     expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it.each(['auto', 'writer-thread'] as const)(
+  it('committing on this thread only, never starts the writer thread, however big the batches', async () => {
+    const acquire = jest.spyOn(WriterThread, 'acquire');
+    try {
+      const here = await openSqliteStore(dir, { commitOn: 'this-thread', startWriterThread: true });
+      stores.push(here);
+      await Promise.all(
+        Array.from({ length: 64 }, (_, i) =>
+          here.append(`t-${i}`, proposedEvents(8), { expectedRevision: 'no_stream' }),
+        ),
+      );
+      expect(acquire).not.toHaveBeenCalled();
+      expect(here.stats.appends).toBe(64);
+      expect(await here.checkStorage()).toBeNull();
+    } finally {
+      acquire.mockRestore();
+    }
+  });
+
+  it.each(['auto', 'writer-thread', 'this-thread'] as const)(
     'committing %s, an event holding a function fails alone and stores nothing',
     async (commitOn) => {
       const here = await openSqliteStore(dir, { commitOn });
