@@ -56,6 +56,10 @@ describe('deployment files', () => {
         kind: 'postgres',
         url: 'postgres://accord:pw@pg-primary:5432/accord',
       });
+      expect(loadConfig(filled).readStore).toEqual({
+        kind: 'postgres',
+        url: 'postgres://accord:pw@pg-primary:5432/accord',
+      });
     }
     expect(services['projector'].command).toEqual(['node', 'dist/apps/projector/src/main.js']);
     expect(services['projector-standby'].command).toEqual(services['projector'].command);

@@ -2,7 +2,7 @@ import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
 import type { EventStore, Subscription } from '@accord/store';
 import { BatchTx, type Projection } from './projection';
 import { streamKind } from './projections/events';
-import type { BatchWrite, ReadStore, WriterLease } from './read-store';
+import { type BatchWrite, type ReadStore, ReadStoreUnavailableError, type WriterLease } from './read-store';
 
 export interface ProjectorLog {
   info(message: string): void;
@@ -241,6 +241,8 @@ export class Projector {
       try {
         await projection.apply(event, tx);
       } catch (error) {
+        // The store failing under a read is not the projection's fault: stop the projector instead.
+        if (error instanceof ReadStoreUnavailableError) throw error;
         return {
           event,
           message: `${event.type} in ${event.streamId}: ${(error as Error).message ?? String(error)}`,
