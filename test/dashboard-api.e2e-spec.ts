@@ -159,10 +159,12 @@ describe('the dashboard’s queries', () => {
         .query({ minPosition: head })
         .set(h.staff.courtClerk)
         .expect(404);
+      // Exactly as for a party no case names (Art 17: invisible is unknown).
       expect(unknown.body).toEqual({
         ...nobody.body,
         detail: expect.any(String),
         instance: expect.anything(),
+        details: { partyId: GOV_ONLY_PARTY },
       });
       const gov = await h.http
         .get(`/register/parties/${GOV_ONLY_PARTY}`)

@@ -49,7 +49,10 @@ export function commendationReport(store: ReadStore, actor: Actor, filter: Comme
       commendedBy: row.commendedBy,
     };
   });
-  const organs = new Map<string, { organCode: string; organName: string; commendations: number; lastCommendedOn: string }>();
+  const organs = new Map<
+    string,
+    { organCode: string; organName: string; commendations: number; lastCommendedOn: string }
+  >();
   const months = new Map<string, number>();
   for (const row of rows) {
     const organ = organs.get(row.organKey);

@@ -4,3 +4,4 @@ export * from './register.query';
 export * from './audit.query';
 export * from './reports.query';
 export * from './commendations.query';
+export * from './withheld.query';

@@ -16,7 +16,8 @@ export class GetVerifyRunController {
   @AuditRead()
   @ReadEndpoint()
   @ApiOperation({
-    summary: 'The last `accord verify` run on this data directory: when, its verdict, the first bad position (auditors)',
+    summary:
+      'The last `accord verify` run on this data directory: when, its verdict, the first bad position (auditors)',
     description:
       'As the CLI recorded it (`<data>/verify-runs.jsonl`, one line per run). A record kept beside the ledger, not ' +
       'a proof: re-run verify, and check the co-signed checkpoint, before relying on it. `lastRun` is null until verify has run.',
