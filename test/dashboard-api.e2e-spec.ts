@@ -27,33 +27,12 @@ describe('the dashboard’s queries', () => {
   let head: number;
 
   const body = (res: { body: unknown }) => JSON.stringify(res.body);
-  const secretsOf = (...which: (keyof SeededCases)[]) => which.flatMap((k) => [cases[k], SEEDED[k]]);
+  const secretsOf = (...which: (keyof typeof SEEDED)[]) => which.flatMap((k) => [cases[k], SEEDED[k]]);
 
   beforeAll(async () => {
     h = await startApi({}, { inProcessProjector: true });
     cases = await seedCases(h);
     const gov = h.staff.govClerk;
-    // The reconsideration case (GOV_OFFICE's, the procuratorate accepted) is a major risk with a plan.
-    await h.http
-      .post(`/cases/${cases.reconsideration}/risk-assessments`)
-      .set(gov)
-      .send({
-        level: 'MAJOR',
-        peopleInvolved: 12,
-        massIncidentRisk: true,
-        factors: ['many people'],
-        assessedOn: '2024-03-06',
-      })
-      .expect(201);
-    await h.http
-      .post(`/cases/${cases.reconsideration}/prevention-plans`)
-      .set(gov)
-      .send({
-        adoptedOn: '2024-03-08',
-        summary: 'Prevention and handling plan',
-        measures: ['liaison on call'],
-      })
-      .expect(201);
     govOnly = [];
     for (const [i, acceptedOn] of ['2024-04-01', '2024-05-06', '2024-06-03'].entries()) {
       const res = await h.http
@@ -78,18 +57,8 @@ describe('the dashboard’s queries', () => {
         .expect(201);
       govOnly.push(res.body.id as string);
     }
-    const commended = await h.http
-      .post('/commendations')
-      .set(h.staff.govLead)
-      .send({
-        organ: { code: 'county-land-bureau', name: '县自然资源局' },
-        reason: 'Its head attended every session',
-        caseRefs: [cases.reconsideration, cases.supervision],
-        commendedOn: '2024-06-28',
-      })
-      .expect(201);
-    commendationId = commended.body.id as string;
-    head = commended.body.position as number;
+    commendationId = cases.commendation;
+    head = await h.built.store.headPosition();
   });
   afterAll(async () => {
     await h?.close();

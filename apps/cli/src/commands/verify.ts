@@ -84,7 +84,11 @@ const verifyCommand: CliCommand = {
         if (flags.json) io.out(JSON.stringify({ ok: false, checkpoint: { ok: false, reason } }));
         else io.out(`checkpoint REJECTED: ${reason}`);
         record(io, flags.data, {
-          ledger: flags.checkpoint,
+          // Not opened: the run stopped at the note. Named as verify would have opened it.
+          ledger:
+            flags.data !== undefined || !io.env.ACCORD_EVENT_STORE?.trim()
+              ? resolve(chosenDataDir(io.env, flags.data, io.cwd), LEDGER_FILE)
+              : io.env.ACCORD_EVENT_STORE.trim(),
           ok: false,
           chainsOk: null,
           streams: null,
