@@ -145,6 +145,19 @@ describe('the dashboard’s queries', () => {
     });
   });
 
+  it('GET /deadlines shows the organ its letter’s response period without the id of a case it takes no part in', async () => {
+    const court = h.staff.courtClerk;
+    const read = (who: Record<string, string>) =>
+      h.http.get('/deadlines').query({ minPosition: head, kind: 'LETTER_RESPONSE' }).set(who).expect(200);
+    const organ = await read(h.staff.organ);
+    expect(organ.body.items).toEqual([expect.objectContaining({ letterId: cases.letter, caseId: null })]);
+    expect(body(organ)).not.toContain(cases.litigation);
+    const issuer = await read(court);
+    expect(issuer.body.items).toEqual([
+      expect.objectContaining({ letterId: cases.letter, caseId: cases.litigation }),
+    ]);
+  });
+
   it('GET /reports/commendations: every organ’s commendations per organ and month, cited cases named only to who may see them', async () => {
     const read = (who: Record<string, string>) =>
       h.http.get('/reports/commendations').query({ minPosition: head }).set(who).expect(200);

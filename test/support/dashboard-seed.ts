@@ -16,6 +16,8 @@ export interface SeededCases {
   readonly supervision: string;
   /** GOV_OFFICE's commendation of the respondent organ, citing the reconsideration and supervision cases. */
   readonly commendation: string;
+  /** The court's judicial suggestion to the respondent organ on the litigation case, served (Art 8). */
+  readonly letter: string;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface SeededCases {
  * which invited GOV_OFFICE (no reply yet); the supervision case is the procuratorate's alone. So the
  * court takes no part in the reconsideration or supervision cases, and an organ in none. The
  * reconsideration case is a major risk with a prevention plan (the briefing lists it), and the
- * government office commends the organ citing the reconsideration and supervision cases.
+ * government office commends the organ citing the reconsideration and supervision cases; the court
+ * sends the organ a judicial suggestion on the litigation case.
  */
 export async function seedCases(h: ApiHarness): Promise<SeededCases> {
   const post = async (path: string, who: Record<string, string>, body: object, status: number) => {
@@ -109,7 +112,22 @@ export async function seedCases(h: ApiHarness): Promise<SeededCases> {
       201,
     )
   ).id;
-  return { reconsideration, litigation, supervision, commendation };
+  const letter = (
+    await post(
+      '/letters',
+      courtClerk,
+      {
+        organ: { code: 'county-land-bureau', name: '县自然资源局' },
+        grounds: ['FLAWED_ACT'],
+        facts: 'The notice of requisition was served late',
+        caseId: litigation,
+        issuedOn: '2024-03-10',
+      },
+      201,
+    )
+  ).id;
+  await post(`/letters/${letter}/service`, courtClerk, { servedOn: '2024-03-11' }, 200);
+  return { reconsideration, litigation, supervision, commendation, letter };
 }
 
 /**

@@ -49,7 +49,18 @@ export function listDeadlines(
       (access === 'invitee' && row.kind === 'INVITATION_REPLY' && row.owner === actor.agency)
     );
   });
-  return visible.slice(0, filter.limit).map((row) => deadlineView(row, calendar, today));
+  // Art 17: a letter's period is its organ's to meet, but the case the letter names is not the organ's to know.
+  // An invitee may know the case's id (its reduced view names it); the organ is none of these.
+  const known = (caseId: string) => {
+    if (actor.role === 'auditor') return true;
+    if (!cases.has(caseId)) cases.set(caseId, store.get<CaseRow>(CASES, caseId));
+    const c = cases.get(caseId);
+    return c !== undefined && rowAccess(c, actor) !== undefined;
+  };
+  return visible.slice(0, filter.limit).map((row) => {
+    const view = deadlineView(row, calendar, today);
+    return view.caseId === null || known(view.caseId) ? view : { ...view, caseId: null };
+  });
 }
 
 export function deadlineView(row: DeadlineRow, calendar: LegalCalendar, today: string) {
