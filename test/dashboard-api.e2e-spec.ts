@@ -57,6 +57,27 @@ describe('the dashboard’s queries', () => {
         .expect(201);
       govOnly.push(res.body.id as string);
     }
+    // The same person before the procuratorate, the name written otherwise: the court must not learn it.
+    await h.http
+      .post('/cases')
+      .set(h.staff.procClerk)
+      .send(
+        litigationCase({
+          channel: 'PROCURATORIAL_SUPERVISION',
+          acceptedOn: '2024-04-01',
+          externalCaseNumber: '鲁检行监受〔2024〕9号',
+          parties: [
+            {
+              partyId: 'p-9',
+              kind: 'NATURAL_PERSON',
+              name: '张叁',
+              idScheme: 'RESIDENT_ID',
+              idNumber: '370423199001011234',
+            },
+          ],
+        }),
+      )
+      .expect(201);
     commendationId = cases.commendation;
     head = await h.built.store.headPosition();
   });
@@ -93,7 +114,7 @@ describe('the dashboard’s queries', () => {
         expect.objectContaining({
           partyKey: SHARED_PARTY,
           filings: [expect.objectContaining({ caseId: cases.litigation })],
-          withheldFilings: 2,
+          withheldFilings: 3,
         }),
       ]);
       expect(court.body.withheldAlerts).toBe(1);
@@ -101,7 +122,7 @@ describe('the dashboard’s queries', () => {
       const gov = await read(h.staff.govClerk);
       const shared = gov.body.items.find((a: { partyKey: string }) => a.partyKey === SHARED_PARTY);
       expect(shared.filings.map((f: { caseId: string }) => f.caseId)).toEqual([cases.reconsideration]);
-      expect(shared.withheldFilings).toBe(2);
+      expect(shared.withheldFilings).toBe(3);
       expect(body(gov)).toContain(GOV_ONLY_PARTY);
       const auditor = await read(h.staff.auditor);
       expect(auditor.body.items).toHaveLength(2);
@@ -115,9 +136,12 @@ describe('the dashboard’s queries', () => {
         .set(h.staff.courtClerk)
         .expect(200);
       expect(court.body.filings.map((f: { caseId: string }) => f.caseId)).toEqual([cases.litigation]);
-      expect(court.body.withheldFilings).toBe(2);
-      for (const secret of secretsOf('reconsideration', 'supervision'))
+      expect(court.body.withheldFilings).toBe(3);
+      expect(court.body.party.names).toEqual(['张三']);
+      for (const secret of [...secretsOf('reconsideration', 'supervision'), '张叁', '鲁检行监受〔2024〕9号'])
         expect(body(court)).not.toContain(secret);
+      const audited = await h.http.get(`/register/parties/${SHARED_PARTY}`).set(h.staff.auditor).expect(200);
+      expect(audited.body.party.names).toEqual(expect.arrayContaining(['张三', '张叁']));
       const unknown = await h.http
         .get(`/register/parties/${GOV_ONLY_PARTY}`)
         .query({ minPosition: head })

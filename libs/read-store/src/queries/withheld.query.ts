@@ -76,8 +76,9 @@ export function patternAlertsFor(store: ReadStore, rule: AlertRule, limit: numbe
 }
 
 /**
- * One party's filings and alerts as `actor` may read them. `party` (names, identity number) comes
- * from the filings: it is null when the reader takes part in none of them.
+ * One party's filings and alerts as `actor` may read them. The names are those the reader's own
+ * cases give the party (another agency's clerk may have spelled it otherwise); `known` is false when
+ * the reader takes part in none of its filings.
  */
 export function partyFilingsFor(store: ReadStore, row: RegisterPartyRow, rule: AlertRule, actor: Actor) {
   const named = caseNamer(store, actor);
@@ -86,5 +87,18 @@ export function partyFilingsFor(store: ReadStore, row: RegisterPartyRow, rule: A
     const inner = splitFilings(alert.filings, named);
     return inner.filings.length === 0 ? [] : [{ ...alert, ...inner }];
   });
-  return { ...split, alerts, known: split.filings.length > 0 };
+  const names =
+    actor.role === 'auditor'
+      ? row.names
+      : [
+          ...new Set(
+            split.filings.flatMap((f) => {
+              const party = store
+                .get<CaseRow>(CASES, f.caseId)
+                ?.state.parties.find((p) => p.partyId === f.casePartyId);
+              return party === undefined ? [] : [party.name];
+            }),
+          ),
+        ];
+  return { ...split, alerts, names, known: split.filings.length > 0 };
 }

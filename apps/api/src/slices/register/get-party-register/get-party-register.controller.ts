@@ -111,7 +111,7 @@ export class GetPartyRegisterController {
           : {
               partyKey: row.partyKey,
               kind: row.kind,
-              names: row.names,
+              names: shown!.names,
               idScheme: row.idScheme,
               idNumber: row.idNumber,
             },
