@@ -345,21 +345,53 @@ describe('the dashboard in a real browser, on the real API', () => {
     await screenshot(page, 'risk-plans');
   });
 
-  it("audit: the ledger's integrity state, the last verify run as recorded by accord verify, intact then failed", async () => {
+  it("audit: the ledger's integrity state, the latest co-signed checkpoint and the last verify run as accord verify recorded it, intact then failed", async () => {
     const page = await signedIn('auditor', 'audit');
     expect(await page.innerText('#view')).toContain('尚无校验记录');
     expect(await page.innerText('#view')).toContain('尚无联署检查点');
-    const run = await runAccord(['verify', '--data', h.dataDir]);
-    expect(run.code).toBe(0);
-    const head = Number(/head position (\d+)/.exec(run.stdout)![1]);
-    await page.reload();
-    await ready(page, 'audit');
-    expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('intact');
-    const table = tableOf(page, '最近一次校验');
-    expect(await table.innerText()).toContain(`日志头位置\t${head}`);
-    // A checkpoint note that does not verify: the run fails, and the page says so and why.
-    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bad-note-'));
+    // The three agencies co-sign a checkpoint of the ledger as it stands, and verify runs against it.
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-notes-'));
     try {
+      const keys: string[] = [];
+      const trusted: string[] = [];
+      for (const agency of ['COURT', 'PROCURATORATE', 'GOV_OFFICE']) {
+        const file = path.join(bad, `${agency}.key`);
+        const made = await runAccord(['keys', 'generate', '--agency', agency, '--out', file]);
+        expect(made.code).toBe(0);
+        trusted.push(made.stdout.trim());
+        keys.push(file);
+      }
+      fs.writeFileSync(path.join(bad, 'trusted'), `${trusted.join('\n')}\n`);
+      const taken = await runAccord([
+        'checkpoint',
+        '--data',
+        h.dataDir,
+        ...keys.flatMap((k) => ['--key', k]),
+      ]);
+      expect(taken.code).toBe(0);
+      const size = Number(/tree size (\d+)/.exec(taken.stdout)![1]);
+      fs.mkdirSync(path.join(bad, 'export'));
+      const note = path.join(bad, 'export', 'checkpoint.note');
+      expect((await runAccord(['checkpoint', 'export', '--data', h.dataDir, '--out', note])).code).toBe(0);
+      const run = await runAccord([
+        'verify',
+        '--data',
+        h.dataDir,
+        '--checkpoint',
+        note,
+        '--trusted-keys',
+        path.join(bad, 'trusted'),
+      ]);
+      expect(run.code).toBe(0);
+      const head = Number(/head position (\d+)/.exec(run.stdout)![1]);
+      await page.reload();
+      await ready(page, 'audit');
+      expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('intact');
+      const table = tableOf(page, '最近一次校验');
+      expect(await table.innerText()).toContain(`日志头位置\t${head}`);
+      expect(await table.innerText()).toMatch(new RegExp(`对照的检查点\\t\\S+ ${size} ✓ COURT`));
+      expect(await tableOf(page, '最近的联署检查点').innerText()).toContain(`treeSize\t${size}`);
+      // A checkpoint note that does not verify: the run fails, and the page says so and why.
       fs.writeFileSync(path.join(bad, 'note'), 'not a checkpoint\n');
       fs.writeFileSync(path.join(bad, 'keys'), 'not a key\n');
       const failed = await runAccord([
