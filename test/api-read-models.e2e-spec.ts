@@ -126,7 +126,7 @@ describe('queries on the read models', () => {
     const res = await h.http
       .get(`/register/parties/${PARTY_KEY}`)
       .query({ minPosition: written })
-      .set(h.staff.govClerk)
+      .set(court)
       .expect(200);
     expect(res.body.party).toMatchObject({ partyKey: PARTY_KEY, names: ['张三'] });
     expect(res.body.filings.map((f: { caseId: string }) => f.caseId)).toEqual(caseIds);
@@ -137,6 +137,8 @@ describe('queries on the read models', () => {
       }),
     ]);
     await h.http.get(`/register/parties/${PARTY_KEY}`).set(h.staff.organ).expect(404);
+    // Art 17: the government office, only invited (it sees no party), finds no filing of this person.
+    await h.http.get(`/register/parties/${PARTY_KEY}`).set(h.staff.govClerk).expect(404);
     const alerts = await h.http
       .get('/register/alerts')
       .query({ minPosition: written })
@@ -214,6 +216,7 @@ describe('queries on the read models', () => {
     expect(ready.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual([
       'audit',
       'case-status',
+      'commendations',
       'deadlines',
       'register',
     ]);

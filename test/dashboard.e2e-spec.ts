@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Role } from '@accord/events';
 import { ACCESS_LOG_STREAM } from '@accord/api/access/access-log';
 import { startApi, STAFF, type ApiHarness } from './support/api-harness';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
+import { runAccord } from './support/cli-run';
 import { readModelsCaughtUp, SEEDED, seedCases, seedDemo, type SeededCases } from './support/dashboard-seed';
 
 // Run in the page, as strings: the test's own typings have no DOM.
@@ -21,6 +24,9 @@ interface Violation {
   readonly impact: string;
   readonly targets: unknown[];
 }
+
+// The party all three seeded cases name (test/support/api-fixtures litigationCase).
+const SHARED_PARTY = 'RESIDENT_ID-370423199001011234';
 
 const VIEWS = ['overview', 'deadlines', 'risk', 'organs', 'register', 'briefing', 'audit'] as const;
 
@@ -160,7 +166,17 @@ describe('the dashboard in a real browser, on the real API', () => {
       const logged = async () =>
         (await h.built.store.readStream(ACCESS_LOG_STREAM)).filter((e) => e.actor.staffId === staffId).length;
       const before = await logged();
-      const page = await signedIn(who);
+      // Every answer the page receives, not only what it renders: the API must not send it either.
+      const answers: { url: string; text: Promise<string> }[] = [];
+      const page = await browser.page(h.url);
+      page.on('response', (response) => {
+        if (!new URL(response.url()).pathname.startsWith('/dashboard'))
+          answers.push({ url: response.url(), text: response.text().catch(() => '') });
+      });
+      await page.goto('/dashboard#/overview');
+      await page.fill('#token', tokenOf(who));
+      await page.click('#sign-in-form button[type="submit"]');
+      await ready(page, 'overview');
       // The seeded cases it takes no part in, and every demo case where it is neither lead,
       // participant nor invitee, as an auditor's list shows them.
       const agency = STAFF[who][0];
@@ -194,6 +210,20 @@ describe('the dashboard in a real browser, on the real API', () => {
         const html = await page.content();
         expect([view, secrets.filter((secret) => html.includes(secret))]).toEqual([view, []]);
       }
+      // The register's party lookup, for the party every seeded case names (its own filings only).
+      if (tabs.includes('register')) {
+        await open(page, 'register');
+        await page.fill('input[name="partyId"]', SHARED_PARTY);
+        await page.click('form:has(input[name="partyId"]) button[type="submit"]');
+        await page.locator('#view table', { hasText: SHARED_PARTY }).first().waitFor();
+        const html = await page.content();
+        expect(['party', secrets.filter((secret) => html.includes(secret))]).toEqual(['party', []]);
+      }
+      expect(answers.length).toBeGreaterThan(tabs.length);
+      for (const answer of answers) {
+        const text = await answer.text;
+        expect([answer.url, secrets.filter((secret) => text.includes(secret))]).toEqual([answer.url, []]);
+      }
       expect(await logged()).toBeGreaterThan(before);
     },
   );
@@ -222,6 +252,172 @@ describe('the dashboard in a real browser, on the real API', () => {
     });
     expect(await history.innerText()).toContain(shanghai.format(new Date(stored[0]!.recordedAt)));
     await screenshot(page, 'audit-history');
+  });
+
+  /** Sums of a report's rows: `figure` is a dotted path into each row of GET /reports/summary. */
+  async function summed(who: keyof typeof STAFF, figure: string): Promise<number> {
+    const [agency, staffId, role] = STAFF[who];
+    const res = await h.http
+      .get('/reports/summary')
+      .set(h.auth(agency, staffId, role))
+      .expect(200);
+    return (res.body.rows as Record<string, unknown>[])
+      .map((row) => figure.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], row))
+      .reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
+  }
+
+  const tableOf = (page: Page, caption: string | RegExp) =>
+    page.locator('table', { has: page.locator('caption', { hasText: caption }) }).first();
+
+  it('organs: commendations of every organ drawn per organ, listed beside, exported as CSV; cited cases only as the reader may see them', async () => {
+    const page = await signedIn('courtClerk', 'organs');
+    const perOrgan = tableOf(page, '各行政机关受表扬次数');
+    await perOrgan.waitFor();
+    const [agency, staffId, role] = STAFF.courtClerk;
+    const report = (
+      await h.http
+        .get('/reports/commendations')
+        .set(h.auth(agency, staffId, role))
+        .expect(200)
+    ).body as { organs: { organCode: string; commendations: number }[] };
+    const rows = (await perOrgan.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t'));
+    expect(rows.map((cells) => [cells[0]!.match(/（(.+)）$/)![1], Number(cells[1])])).toEqual(
+      report.organs.map((o) => [o.organCode, o.commendations]),
+    );
+    const painted = await page.evaluate<number[]>(PAINTED_PIXELS);
+    expect(painted.length).toBeGreaterThanOrEqual(4);
+    for (const count of painted) expect(count).toBeGreaterThan(1000);
+    // The seeded commendation cites two cases the court takes no part in: counted, never named.
+    const list = tableOf(page, /^表扬通报$/);
+    const seeded = list.locator('tr', { hasText: 'Its head attended every session' });
+    expect((await seeded.innerText()).split('\t').at(-1)).toBe('2');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button.csv[aria-label="导出 CSV：各行政机关受表扬次数（第十二条）"]'),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('\ufeff行政机关,表扬,最近表扬日期');
+    expect(csv.length - 2).toBe(report.organs.length);
+    await screenshot(page, 'organs-commendations');
+    // An auditor sees the cited cases by id.
+    const audited = await signedIn('auditor', 'organs');
+    await tableOf(audited, /^表扬通报$/).waitFor();
+    const cited = await tableOf(audited, /^表扬通报$/)
+      .locator('tr', { hasText: 'Its head attended every session' })
+      .innerText();
+    expect(cited).toContain(cases.reconsideration);
+    expect(cited).toContain(cases.supervision);
+  });
+
+  it('risk: prevention plans beside escalations, with how promptly they followed the risk finding', async () => {
+    const page = await signedIn('govClerk', 'risk');
+    const plans = tableOf(page, '预防和处置预案（第十条）');
+    await plans.waitFor();
+    const adopted = (await plans.locator('tbody tr').allInnerTexts()).reduce(
+      (sum, row) => sum + Number(row.split('\t')[1]),
+      0,
+    );
+    expect(adopted).toBe(await summed('govClerk', 'preventionPlans.adopted'));
+    expect(adopted).toBeGreaterThan(0);
+    // The seeded plan's month and channel: the page's median is the report's.
+    const [agency, staffId, role] = STAFF.govClerk;
+    const rows = (
+      await h.http
+        .get('/reports/summary')
+        .set(h.auth(agency, staffId, role))
+        .expect(200)
+    ).body.rows as {
+      month: string;
+      channel: string;
+      preventionPlans: { medianDaysFromAssessment: number };
+    }[];
+    const expected = rows.find((r) => r.month === '2024-03' && r.channel === 'RECONSIDERATION')!;
+    expect(expected.preventionPlans.medianDaysFromAssessment).toEqual(expect.any(Number));
+    const prompt = tableOf(page, '重大风险报告与预案的及时性');
+    const march = (await prompt.locator('tbody tr').allInnerTexts()).find((r) =>
+      r.startsWith('2024-03\t行政复议'),
+    );
+    expect(march?.split('\t').at(-1)).toBe(String(expected.preventionPlans.medianDaysFromAssessment));
+    expect(await page.evaluate<number[]>(PAINTED_PIXELS)).toHaveLength(4);
+    await page.click('#lang-toggle');
+    await ready(page, 'risk');
+    expect(await page.innerText('#view')).toContain('Prevention and handling plans (Art 10)');
+    await screenshot(page, 'risk-plans');
+  });
+
+  it("audit: the ledger's integrity state, the latest co-signed checkpoint and the last verify run as accord verify recorded it, intact then failed", async () => {
+    const page = await signedIn('auditor', 'audit');
+    expect(await page.innerText('#view')).toContain('尚无校验记录');
+    expect(await page.innerText('#view')).toContain('尚无联署检查点');
+    // The three agencies co-sign a checkpoint of the ledger as it stands, and verify runs against it.
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-notes-'));
+    try {
+      const keys: string[] = [];
+      const trusted: string[] = [];
+      for (const agency of ['COURT', 'PROCURATORATE', 'GOV_OFFICE']) {
+        const file = path.join(bad, `${agency}.key`);
+        const made = await runAccord(['keys', 'generate', '--agency', agency, '--out', file]);
+        expect(made.code).toBe(0);
+        trusted.push(made.stdout.trim());
+        keys.push(file);
+      }
+      fs.writeFileSync(path.join(bad, 'trusted'), `${trusted.join('\n')}\n`);
+      const taken = await runAccord([
+        'checkpoint',
+        '--data',
+        h.dataDir,
+        ...keys.flatMap((k) => ['--key', k]),
+      ]);
+      expect(taken.code).toBe(0);
+      const size = Number(/tree size (\d+)/.exec(taken.stdout)![1]);
+      fs.mkdirSync(path.join(bad, 'export'));
+      const note = path.join(bad, 'export', 'checkpoint.note');
+      expect((await runAccord(['checkpoint', 'export', '--data', h.dataDir, '--out', note])).code).toBe(0);
+      const run = await runAccord([
+        'verify',
+        '--data',
+        h.dataDir,
+        '--checkpoint',
+        note,
+        '--trusted-keys',
+        path.join(bad, 'trusted'),
+      ]);
+      expect(run.code).toBe(0);
+      const head = Number(/head position (\d+)/.exec(run.stdout)![1]);
+      await page.reload();
+      await ready(page, 'audit');
+      expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('intact');
+      const table = tableOf(page, '最近一次校验');
+      expect(await table.innerText()).toContain(`日志头位置\t${head}`);
+      expect(await table.innerText()).toMatch(new RegExp(`对照的检查点\\t\\S+ ${size} ✓ COURT`));
+      expect(await tableOf(page, '最近的联署检查点').innerText()).toContain(`treeSize\t${size}`);
+      // A checkpoint note that does not verify: the run fails, and the page says so and why.
+      fs.writeFileSync(path.join(bad, 'note'), 'not a checkpoint\n');
+      fs.writeFileSync(path.join(bad, 'keys'), 'not a key\n');
+      const failed = await runAccord([
+        'verify',
+        '--data',
+        h.dataDir,
+        '--checkpoint',
+        path.join(bad, 'note'),
+        '--trusted-keys',
+        path.join(bad, 'keys'),
+      ]);
+      expect(failed.code).toBe(1);
+    } finally {
+      fs.rmSync(bad, { recursive: true, force: true });
+    }
+    await page.reload();
+    await ready(page, 'audit');
+    expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('broken');
+    expect(await tableOf(page, '最近一次校验').innerText()).toMatch(/首个异常位置\t\S/);
+    await screenshot(page, 'audit-integrity');
+    // Auditors only: a clerk's token is refused by the API itself.
+    const [agency, staffId, role] = STAFF.courtLead;
+    await h.http
+      .get('/ledger/verify-runs/last')
+      .set(h.auth(agency, staffId, role))
+      .expect(403);
   });
 
   it('is usable with the keyboard alone: skip link, sign-in, then Tab and Enter through every view', async () => {

@@ -25,7 +25,7 @@ describe('accord rebuild', () => {
     const result = await runAccord(['rebuild', '--data', ledger.dir]);
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toMatch(
-      /^rebuilt case-status, deadlines, register, audit: 40 events in [\d.]+ s \(\d+ events\/s\)/,
+      /^rebuilt case-status, deadlines, register, audit, commendations: 40 events in [\d.]+ s \(\d+ events\/s\)/,
     );
     const rebuilt = new SqliteReadStore(join(ledger.dir, 'read.db'));
     await rebuilt.attach(PROJECTIONS);

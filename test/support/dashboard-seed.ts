@@ -14,13 +14,20 @@ export interface SeededCases {
   readonly reconsideration: string;
   readonly litigation: string;
   readonly supervision: string;
+  /** GOV_OFFICE's commendation of the respondent organ, citing the reconsideration and supervision cases. */
+  readonly commendation: string;
+  /** The court's judicial suggestion to the respondent organ on the litigation case, served (Art 8). */
+  readonly letter: string;
 }
 
 /**
  * Three cases through the real API, one per channel. Who takes part (Art 17): the reconsideration
  * case is GOV_OFFICE's with the procuratorate, which accepted; the litigation case is the court's,
  * which invited GOV_OFFICE (no reply yet); the supervision case is the procuratorate's alone. So the
- * court takes no part in the reconsideration or supervision cases, and an organ in none.
+ * court takes no part in the reconsideration or supervision cases, and an organ in none. The
+ * reconsideration case is a major risk with a prevention plan (the briefing lists it), and the
+ * government office commends the organ citing the reconsideration and supervision cases; the court
+ * sends the organ a judicial suggestion on the litigation case.
  */
 export async function seedCases(h: ApiHarness): Promise<SeededCases> {
   const post = async (path: string, who: Record<string, string>, body: object, status: number) => {
@@ -74,7 +81,53 @@ export async function seedCases(h: ApiHarness): Promise<SeededCases> {
       201,
     )
   ).id;
-  return { reconsideration, litigation, supervision };
+  await post(
+    `/cases/${reconsideration}/risk-assessments`,
+    govClerk,
+    {
+      level: 'MAJOR',
+      peopleInvolved: 12,
+      massIncidentRisk: true,
+      factors: ['many people'],
+      assessedOn: '2024-03-06',
+    },
+    201,
+  );
+  await post(
+    `/cases/${reconsideration}/prevention-plans`,
+    govClerk,
+    { adoptedOn: '2024-03-08', summary: 'Prevention and handling plan', measures: ['liaison on call'] },
+    201,
+  );
+  const commendation = (
+    await post(
+      '/commendations',
+      h.staff.govLead,
+      {
+        organ: { code: 'county-land-bureau', name: '县自然资源局' },
+        reason: 'Its head attended every session',
+        caseRefs: [reconsideration, supervision],
+        commendedOn: '2024-06-28',
+      },
+      201,
+    )
+  ).id;
+  const letter = (
+    await post(
+      '/letters',
+      courtClerk,
+      {
+        organ: { code: 'county-land-bureau', name: '县自然资源局' },
+        grounds: ['FLAWED_ACT'],
+        facts: 'The notice of requisition was served late',
+        caseId: litigation,
+        issuedOn: '2024-03-10',
+      },
+      201,
+    )
+  ).id;
+  await post(`/letters/${letter}/service`, courtClerk, { servedOn: '2024-03-11' }, 200);
+  return { reconsideration, litigation, supervision, commendation, letter };
 }
 
 /**
@@ -91,9 +144,12 @@ export async function seedDemo(h: ApiHarness, events: number): Promise<void> {
  */
 export async function readModelsCaughtUp(h: ApiHarness): Promise<void> {
   const head = await h.built.store.headPosition();
-  for (const path of ['/cases', '/deadlines', '/register/alerts', '/audit/trail']) {
+  for (const path of ['/cases', '/deadlines', '/register/alerts', '/audit/trail', '/reports/commendations']) {
     for (let attempt = 0; ; attempt += 1) {
-      const res = await h.http.get(path).query({ minPosition: head, limit: 1 }).set(h.staff.auditor);
+      const res = await h.http
+        .get(path)
+        .query({ minPosition: head, ...(path.startsWith('/reports') ? {} : { limit: 1 }) })
+        .set(h.staff.auditor);
       if (res.status === 200) break;
       // 503 READ_MODEL_BEHIND after its bounded wait: a large seed can take longer than one wait.
       if (res.status !== 503 || attempt >= 10)

@@ -90,26 +90,3 @@ export function pick(row, ...names) {
     if (row != null && row[name] !== undefined && row[name] !== null) return row[name];
   return undefined;
 }
-
-/**
- * A scrubber for cross-agency lists (the Art 14 briefing, the Art 11 register): the API shares them
- * among the three agencies, but the dashboard names a case only to a reader who may open it (its
- * own case list, Art 17). Other cases keep their figures and lose their id and docket number.
- */
-export async function caseScrubber(claims, hidden) {
-  if (claims.roles.includes('auditor')) return (value) => value;
-  const cases = await getAll('/cases');
-  const known = new Set(cases.ok ? cases.body.items.flatMap((c) => [c.caseId, c.externalCaseNumber]) : []);
-  const scrub = (value) => {
-    if (Array.isArray(value)) return value.map(scrub);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) =>
-        (key === 'caseId' || key === 'externalCaseNumber') && typeof inner === 'string' && !known.has(inner)
-          ? [key, hidden]
-          : [key, scrub(inner)],
-      ),
-    );
-  };
-  return scrub;
-}

@@ -1,6 +1,6 @@
 import { get, getAll, pick, rowsOf } from './api.js';
 import { t } from './i18n.js';
-import { dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
+import { cellText, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
 
 const actorText = (row) => {
   const actor = row.actor;
@@ -128,26 +128,82 @@ function trail(container) {
   mount(container, panel(t('trail'), form, result));
 }
 
+const KEY_VALUE = () => [
+  { key: 'field', label: t('field') },
+  { key: 'value', label: t('value'), kind: 'hash' },
+];
+
+const breakText = (b) =>
+  b === null || b === undefined
+    ? ''
+    : [
+        b.position === null ? null : `position ${b.position}`,
+        b.streamId === null ? null : `${b.streamId}${b.revision === null ? '' : ` @${b.revision}`}`,
+        b.reason,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+
+/** The last `accord verify` run as the CLI recorded it: when, the verdict, and where it first broke. */
+function verifyRun(answer) {
+  if (!answer.ok) return notData(t('lastVerify'), answer);
+  const run = answer.body.lastRun;
+  if (run === null) return panel(t('lastVerify'), el('p', {}, t('neverVerified')));
+  const cp = run.checkpoint;
+  const rows = [
+    { field: t('verifiedAt'), value: run.verifiedAt },
+    { field: t('result'), value: run.ok ? t('intact') : t('broken') },
+    { field: t('firstBad'), value: breakText(run.firstBad ?? cp?.firstBad) },
+    { field: t('ledger'), value: run.ledger },
+    { field: t('streams'), value: run.streams },
+    { field: t('events'), value: run.events },
+    { field: t('headPosition'), value: run.headPosition },
+    { field: t('chainsOk'), value: run.chainsOk },
+    { field: t('storageProblems'), value: run.storageProblems.join('；') },
+    { field: t('missingTriggers'), value: run.missingTriggers.join('、') },
+    {
+      field: t('checkpointChecked'),
+      value:
+        cp === null
+          ? ''
+          : `${cp.origin ?? ''} ${cp.treeSize ?? ''} ${cp.ok ? '✓' : '✗'} ${cp.signedBy.join('、')}`.trim(),
+    },
+  ];
+  return panel(
+    t('lastVerify'),
+    el(
+      'p',
+      { class: 'verdict', 'data-verdict': run.ok ? 'intact' : 'broken' },
+      el('span', { class: run.ok ? 'badge ok' : 'badge warn' }, run.ok ? t('intact') : t('broken')),
+      ' ',
+      cellText(run.verifiedAt),
+    ),
+    dataTable({ caption: t('lastVerify'), file: 'last-verify', columns: KEY_VALUE(), rows }),
+  );
+}
+
+function checkpointPanel(answer) {
+  if (!answer.ok && answer.body?.code === 'CHECKPOINT_NOT_FOUND')
+    return panel(t('checkpointTitle'), el('p', {}, t('noCheckpoint')));
+  if (!answer.ok) return notData(t('checkpointTitle'), answer);
+  const rows = Object.entries(answer.body ?? {}).map(([field, value]) => ({ field, value }));
+  return panel(
+    t('checkpointTitle'),
+    dataTable({ caption: t('checkpointTitle'), file: 'checkpoint', columns: KEY_VALUE(), rows }),
+  );
+}
+
+/** The ledger's integrity state: the last verify run and the latest co-signed checkpoint. */
 async function integrity(container) {
-  const checkpoint = await get('/ledger/checkpoint');
-  if (!checkpoint.ok) {
-    mount(container, notData(t('integrity'), checkpoint));
-    return;
-  }
-  const rows = Object.entries(checkpoint.body ?? {}).map(([field, value]) => ({ field, value }));
+  const [run, checkpoint] = await Promise.all([get('/ledger/verify-runs/last'), get('/ledger/checkpoint')]);
   mount(
     container,
-    panel(
-      t('integrity'),
-      dataTable({
-        caption: t('integrity'),
-        file: 'integrity',
-        columns: [
-          { key: 'field', label: t('field') },
-          { key: 'value', label: t('value'), kind: 'hash' },
-        ],
-        rows,
-      }),
+    el(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'integrity-title' },
+      el('h3', { id: 'integrity-title' }, t('integrity')),
+      verifyRun(run),
+      checkpointPanel(checkpoint),
     ),
   );
 }

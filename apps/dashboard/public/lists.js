@@ -1,4 +1,4 @@
-import { caseScrubber, get, getAll, rowsOf } from './api.js';
+import { get, getAll, rowsOf } from './api.js';
 import { code, figureLabel, t } from './i18n.js';
 import { columnsOf, dataTable, el, mount, notData, panel, positionNote, uid } from './ui.js';
 
@@ -144,16 +144,17 @@ export async function register(container, { claims }) {
     mount(container, panel(t('register'), el('p', {}, t('agenciesOnly'))));
     return;
   }
-  const scrub = await caseScrubber(claims, t('otherAgencyCase'));
+  // The API names only cases the reader takes part in (Art 17) and counts the rest.
   const alerts = await get('/register/alerts');
   if (!alerts.ok) mount(container, notData(t('alerts'), alerts));
   else {
-    const rows = scrub(rowsOf(alerts.body));
+    const rows = rowsOf(alerts.body);
     const filingText = (f) => `${code(f.channel)} ${f.externalCaseNumber ?? ''} ${f.acceptedOn ?? ''}`.trim();
     const columns = [
       { key: 'partyKey', label: t('partyKey') },
       { key: 'respondentName', label: t('respondentName') },
       { value: (a) => a.filings?.length, label: t('filings'), kind: 'num' },
+      { key: 'withheldFilings', label: t('withheldFilings'), kind: 'num' },
       { key: 'from', label: t('from') },
       { key: 'to', label: t('to') },
       { value: (a) => (a.filings ?? []).map(filingText).join('；'), label: t('caseNumber') },
@@ -162,7 +163,13 @@ export async function register(container, { claims }) {
     mount(
       container,
       positionNote(alerts.body),
-      panel(t('alerts'), dataTable({ caption: t('alerts'), file: 'pattern-alerts', columns, rows })),
+      panel(
+        t('alerts'),
+        dataTable({ caption: t('alerts'), file: 'pattern-alerts', columns, rows }),
+        alerts.body.withheldAlerts > 0
+          ? el('p', { class: 'withheld' }, t('withheldAlerts', { n: alerts.body.withheldAlerts }))
+          : null,
+      ),
     );
   }
   const id = uid('party');
@@ -176,7 +183,7 @@ export async function register(container, { claims }) {
         event.preventDefault();
         result.replaceChildren();
         const answer = await get(`/register/parties/${encodeURIComponent(input.value.trim())}`);
-        mount(result, answer.ok ? answerTables(scrub(answer.body), 'party') : notData(t('flags'), answer));
+        mount(result, answer.ok ? answerTables(answer.body, 'party') : notData(t('flags'), answer));
       },
     },
     el('label', { for: id }, t('partyId')),
@@ -192,8 +199,7 @@ function lastMonth() {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
-export async function briefing(container, { claims }) {
-  const scrub = await caseScrubber(claims, t('otherAgencyCase'));
+export async function briefing(container) {
   const id = uid('period');
   const input = el('input', { id, name: 'period', value: lastMonth(), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?' });
   const result = el('div', { 'aria-live': 'polite' });
@@ -203,7 +209,7 @@ export async function briefing(container, { claims }) {
     mount(
       result,
       answer.ok
-        ? [positionNote(answer.body), ...answerTables(scrub(answer.body), 'briefing')]
+        ? [positionNote(answer.body), ...answerTables(answer.body, 'briefing')]
         : notData(t('briefingTitle'), answer),
     );
   };

@@ -1,6 +1,6 @@
 import { getAll, get, rowsOf } from './api.js';
 import { code, t } from './i18n.js';
-import { countBy, dataTable, figure, mount, notData, positionNote } from './ui.js';
+import { countBy, dataTable, figure, mount, notData, panel, positionNote } from './ui.js';
 
 const CHANNELS = ['RECONSIDERATION', 'LITIGATION', 'PROCURATORIAL_SUPERVISION'];
 const STAGES = [
@@ -265,7 +265,7 @@ async function monthlyReports(container) {
 }
 
 export async function risk(container) {
-  const titles = [t('riskLevels'), t('escalations')];
+  const titles = [t('riskLevels'), t('escalations'), t('plans'), t('promptnessByChannel')];
   const summary = await summaryRows(container, titles);
   if (summary === undefined) return;
   const levels = sumBy(
@@ -277,7 +277,41 @@ export async function risk(container) {
     count: (r) => at(r, 'escalations.count'),
     late: (r) => at(r, 'escalations.late'),
   }).filter((g) => g.count > 0);
+  // Art 10: the plan a major risk owes, beside the report to county leadership it also owes.
+  const plans = sumBy(summary.rows, (r) => r.month, {
+    count: (r) => at(r, 'preventionPlans.adopted'),
+    late: (r) => at(r, 'preventionPlans.late'),
+  }).filter((g) => g.count > 0);
   const onTime = (g) => ratio(g.count - g.late, g.count);
+  const lateFigure = ({ title, file, groups, countLabel, stack }) =>
+    groupFigure({
+      title,
+      file,
+      groups,
+      keyLabel: t('month'),
+      series: [
+        { value: (g) => g.count - g.late, label: t('onTime') },
+        { key: 'late', label: t('late') },
+      ],
+      stack,
+      columns: [
+        { key: 'count', label: countLabel, kind: 'num' },
+        { key: 'late', label: t('late'), kind: 'num' },
+        { value: (g) => percentText(onTime(g)), label: t('promptness'), kind: 'num' },
+      ],
+    });
+  // Medians do not add up: how promptly is shown per month and channel, as the report gives it.
+  const prompt = summary.rows
+    .filter((r) => number(at(r, 'escalations.count')) + number(at(r, 'preventionPlans.adopted')) > 0)
+    .map((r) => ({ key: `${r.month} · ${code(r.channel)}`, ...r }));
+  const promptMonths = [...new Set(prompt.map((r) => r.month))].sort();
+  const medianIn = (path) => (month) => {
+    const values = prompt
+      .filter((r) => r.month === month)
+      .map((r) => at(r, path))
+      .filter((v) => typeof v === 'number');
+    return values.length === 0 ? null : Math.max(...values);
+  };
   mount(
     container,
     groupFigure({
@@ -289,76 +323,172 @@ export async function risk(container) {
       series: RISK_LEVELS.map((level) => ({ key: level, label: code(level) })),
       columns: RISK_LEVELS.map((level) => ({ key: level, label: code(level), kind: 'num' })),
     }),
-    groupFigure({
+    lateFigure({
       title: titles[1],
       file: 'escalations-per-month',
       groups: escalations,
-      keyLabel: t('month'),
-      series: [
-        { value: (g) => g.count - g.late, label: t('onTime') },
-        { key: 'late', label: t('late') },
-      ],
+      countLabel: t('escalationCount'),
       stack: 'escalations',
-      columns: [
-        { key: 'count', label: t('escalationCount'), kind: 'num' },
-        { key: 'late', label: t('late'), kind: 'num' },
-        { value: (g) => percentText(onTime(g)), label: t('promptness'), kind: 'num' },
-      ],
+    }),
+    lateFigure({
+      title: titles[2],
+      file: 'prevention-plans-per-month',
+      groups: plans,
+      countLabel: t('plansAdopted'),
+      stack: 'plans',
+    }),
+    figure({
+      title: titles[3],
+      option: axisChart(promptMonths, [
+        // The slowest channel's median that month: the line a reader should worry about.
+        {
+          name: t('escalationMedian'),
+          type: 'line',
+          connectNulls: true,
+          data: promptMonths.map(medianIn('escalations.medianDaysFromAssessment')),
+        },
+        {
+          name: t('planMedian'),
+          type: 'line',
+          connectNulls: true,
+          data: promptMonths.map(medianIn('preventionPlans.medianDaysFromAssessment')),
+        },
+      ]),
+      table: dataTable({
+        caption: titles[3],
+        file: 'risk-promptness',
+        columns: [
+          { key: 'month', label: t('month') },
+          { key: 'channel', label: t('channel') },
+          { value: (r) => at(r, 'escalations.count'), label: t('escalationCount'), kind: 'num' },
+          { value: (r) => at(r, 'escalations.late'), label: t('late'), kind: 'num' },
+          {
+            value: (r) => at(r, 'escalations.medianDaysFromAssessment'),
+            label: t('escalationMedian'),
+            kind: 'num',
+          },
+          { value: (r) => at(r, 'preventionPlans.adopted'), label: t('plansAdopted'), kind: 'num' },
+          { value: (r) => at(r, 'preventionPlans.late'), label: t('late'), kind: 'num' },
+          {
+            value: (r) => at(r, 'preventionPlans.medianDaysFromAssessment'),
+            label: t('planMedian'),
+            kind: 'num',
+          },
+        ],
+        rows: prompt,
+      }),
     }),
   );
 }
 
 export async function organs(container) {
-  const titles = [t('headAttendance'), t('letters'), t('commendations')];
+  const titles = [t('headAttendance'), t('letters')];
   const summary = await summaryRows(container, titles);
-  if (summary === undefined) return;
-  const attendance = sumBy(summary.rows, (r) => r.month, {
-    requests: (r) => at(r, 'headAttendance.requests'),
-    attended: (r) => at(r, 'headAttendance.attended'),
-  }).filter((g) => g.requests > 0);
-  const letters = sumBy(summary.rows, (r) => r.month, {
-    issued: (r) => at(r, 'letters.issued'),
-    adopted: (r) => at(r, 'letters.adopted'),
-    partlyAdopted: (r) => at(r, 'letters.partlyAdopted'),
-    rejected: (r) => at(r, 'letters.rejected'),
-    overdue: (r) => at(r, 'letters.overdue'),
-  }).filter((g) => g.issued + g.adopted + g.partlyAdopted + g.rejected > 0);
-  const letterFigures = ['issued', 'adopted', 'partlyAdopted', 'rejected', 'overdue'];
-  const hasCommendations = summary.rows.some((r) => r.commendations !== undefined);
+  if (summary !== undefined) {
+    const attendance = sumBy(summary.rows, (r) => r.month, {
+      requests: (r) => at(r, 'headAttendance.requests'),
+      attended: (r) => at(r, 'headAttendance.attended'),
+    }).filter((g) => g.requests > 0);
+    const letters = sumBy(summary.rows, (r) => r.month, {
+      issued: (r) => at(r, 'letters.issued'),
+      adopted: (r) => at(r, 'letters.adopted'),
+      partlyAdopted: (r) => at(r, 'letters.partlyAdopted'),
+      rejected: (r) => at(r, 'letters.rejected'),
+      overdue: (r) => at(r, 'letters.overdue'),
+    }).filter((g) => g.issued + g.adopted + g.partlyAdopted + g.rejected > 0);
+    const letterFigures = ['issued', 'adopted', 'partlyAdopted', 'rejected', 'overdue'];
+    mount(
+      container,
+      groupFigure({
+        title: titles[0],
+        file: 'head-attendance-per-month',
+        groups: attendance,
+        keyLabel: t('month'),
+        series: [
+          { key: 'requests', label: t('attendanceRequests') },
+          { key: 'attended', label: t('attended') },
+        ],
+        columns: [
+          { key: 'requests', label: t('attendanceRequests'), kind: 'num' },
+          { key: 'attended', label: t('attended'), kind: 'num' },
+          {
+            value: (g) => percentText(ratio(g.attended, g.requests)),
+            label: t('attendanceRate'),
+            kind: 'num',
+          },
+        ],
+      }),
+      groupFigure({
+        title: titles[1],
+        file: 'letters-per-month',
+        groups: letters,
+        keyLabel: t('month'),
+        series: letterFigures.map((f) => ({ key: f, label: t(f) })),
+        columns: letterFigures.map((f) => ({ key: f, label: t(f), kind: 'num' })),
+      }),
+    );
+  }
+  await commendations(container);
+}
+
+/** Art 12 通报表扬 across every organ: per organ, per month, and each notice (cited cases as the reader may see them). */
+async function commendations(container) {
+  const titles = [t('commendationsPerOrgan'), t('commendationsPerMonth'), t('commendationList')];
+  const report = await get('/reports/commendations');
+  if (!report.ok) {
+    mount(
+      container,
+      titles.map((title) => notData(title, report)),
+    );
+    return;
+  }
+  const { organs: perOrgan, months, items } = report.body;
+  const organText = (o) => `${o.organName}（${o.organCode}）`;
   mount(
     container,
-    groupFigure({
+    figure({
       title: titles[0],
-      file: 'head-attendance-per-month',
-      groups: attendance,
-      keyLabel: t('month'),
-      series: [
-        { key: 'requests', label: t('attendanceRequests') },
-        { key: 'attended', label: t('attended') },
-      ],
-      columns: [
-        { key: 'requests', label: t('attendanceRequests'), kind: 'num' },
-        { key: 'attended', label: t('attended'), kind: 'num' },
-        { value: (g) => percentText(ratio(g.attended, g.requests)), label: t('attendanceRate'), kind: 'num' },
-      ],
+      option: axisChart(
+        perOrgan.map((o) => o.organName),
+        [{ name: t('commendations'), type: 'bar', data: perOrgan.map((o) => o.commendations) }],
+      ),
+      table: dataTable({
+        caption: titles[0],
+        file: 'commendations-per-organ',
+        columns: [
+          { value: organText, label: t('organ') },
+          { key: 'commendations', label: t('commendations'), kind: 'num' },
+          { key: 'lastCommendedOn', label: t('lastCommendedOn') },
+        ],
+        rows: perOrgan,
+      }),
     }),
     groupFigure({
       title: titles[1],
-      file: 'letters-per-month',
-      groups: letters,
+      file: 'commendations-per-month',
+      groups: months.map((m) => ({ key: m.month, commendations: m.commendations })),
       keyLabel: t('month'),
-      series: letterFigures.map((f) => ({ key: f, label: t(f) })),
-      columns: letterFigures.map((f) => ({ key: f, label: t(f), kind: 'num' })),
+      series: [{ key: 'commendations', label: t('commendations') }],
+      columns: [{ key: 'commendations', label: t('commendations'), kind: 'num' }],
     }),
-    hasCommendations
-      ? groupFigure({
-          title: titles[2],
-          file: 'commendations-per-month',
-          groups: sumBy(summary.rows, (r) => r.month, { commendations: (r) => r.commendations }),
-          keyLabel: t('month'),
-          series: [{ key: 'commendations', label: t('commendations') }],
-          columns: [{ key: 'commendations', label: t('commendations'), kind: 'num' }],
-        })
-      : notData(titles[2], { unavailable: true, path: '/reports/summary → commendations' }),
+    panel(
+      titles[2],
+      dataTable({
+        caption: titles[2],
+        file: 'commendations',
+        columns: [
+          { key: 'commendedOn', label: t('commendedOn') },
+          {
+            value: (c) => organText({ organName: c.organ.name, organCode: c.organ.code }),
+            label: t('organ'),
+          },
+          { key: 'commendedBy', label: t('commendedBy') },
+          { key: 'reason', label: t('reason') },
+          { value: (c) => c.caseRefs.join('、'), label: t('caseRefs') },
+          { key: 'caseRefsWithheld', label: t('caseRefsWithheld'), kind: 'num' },
+        ],
+        rows: items,
+      }),
+    ),
   );
 }

@@ -9,3 +9,4 @@ export * from './checkpoint-store';
 export * from './merkle-log';
 export * from './tree-follower';
 export * from './case-bundle';
+export * from './verify-runs';

@@ -1,14 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   MERKLE_FILE,
   MerkleLog,
   parseTrustFile,
+  recordVerifyRun,
   REQUIRED_SIGNERS,
+  VERIFY_RUNS_FILE,
+  type VerifyRun,
   verifyCheckpointNote,
   type VerifiedCheckpoint,
 } from '@accord/merkle';
+import { chosenDataDir } from '@accord/config';
 import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 import {
@@ -46,6 +50,10 @@ Options:
   --trusted-keys FILE   the agencies' public keys, one per line (accord keys generate prints them)
   -h, --help            show this help
 
+Each run that reads a ledger, or rejects a checkpoint note, is recorded: one JSON line appended to
+DIR/${VERIFY_RUNS_FILE} (the data directory as above, also for a server's ledger), which auditors
+read through GET /ledger/verify-runs/last and the dashboard's audit view. Nothing else is written.
+
 Exit codes:
   0  ledger intact:  "ledger intact: 12 streams, 340 events, head position 340"
   1  ledger broken, naming the first broken stream and revision (lowest position) and why:
@@ -75,6 +83,28 @@ const verifyCommand: CliCommand = {
         }
         if (flags.json) io.out(JSON.stringify({ ok: false, checkpoint: { ok: false, reason } }));
         else io.out(`checkpoint REJECTED: ${reason}`);
+        record(io, flags.data, {
+          // Not opened: the run stopped at the note. Named as verify would have opened it.
+          ledger:
+            flags.data !== undefined || !io.env.ACCORD_EVENT_STORE?.trim()
+              ? resolve(chosenDataDir(io.env, flags.data, io.cwd), LEDGER_FILE)
+              : io.env.ACCORD_EVENT_STORE.trim(),
+          ok: false,
+          chainsOk: null,
+          streams: null,
+          events: null,
+          headPosition: null,
+          firstBad: null,
+          storageProblems: [],
+          missingTriggers: [],
+          checkpoint: {
+            ok: false,
+            origin: null,
+            treeSize: null,
+            signedBy: [],
+            firstBad: { position: null, streamId: null, revision: null, reason },
+          },
+        });
         return EXIT_FAILED;
       }
     }
@@ -110,6 +140,37 @@ const verifyCommand: CliCommand = {
         }
       }
       const ok = report.ok && sqlite.length === 0 && (against?.ok ?? true);
+      record(io, flags.data, {
+        ledger: ledger.label,
+        ok,
+        chainsOk: report.ok,
+        streams: report.streams,
+        events: report.events,
+        headPosition: report.headPosition,
+        firstBad: report.break && {
+          position: report.break.position,
+          streamId: report.break.streamId,
+          revision: report.break.revision,
+          reason: `${report.break.kind}: ${report.break.reason}`,
+        },
+        storageProblems: sqlite,
+        missingTriggers,
+        checkpoint:
+          signed && against
+            ? {
+                ok: against.ok,
+                origin: signed.checkpoint.origin,
+                treeSize: signed.checkpoint.size,
+                signedBy: signed.signedBy,
+                firstBad: against.break && {
+                  position: against.break.position,
+                  streamId: against.break.streamId,
+                  revision: against.break.revision,
+                  reason: against.break.reason,
+                },
+              }
+            : null,
+      });
       if (flags.json) {
         const checkpoint = signed && {
           origin: signed.checkpoint.origin,
@@ -141,6 +202,21 @@ const verifyCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * Appends the run to the data directory's record for the API to show auditors. A data directory
+ * that does not exist is not created (verify never leaves a ledger directory behind); a record that
+ * cannot be written is a warning, never a changed verdict.
+ */
+function record(io: CliIo, dataFlag: string | undefined, run: Omit<VerifyRun, 'verifiedAt'>): void {
+  const dir = chosenDataDir(io.env, dataFlag, io.cwd);
+  try {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`no directory ${dir}`);
+    recordVerifyRun(dir, { verifiedAt: new Date().toISOString(), ...run });
+  } catch (error) {
+    io.err(`warning: this run is not recorded in ${VERIFY_RUNS_FILE}: ${(error as Error).message}`);
+  }
+}
 
 function formatCheckpointReport(signed: VerifiedCheckpoint, report: CheckpointReport): string {
   const { origin, size } = signed.checkpoint;

@@ -1,11 +1,13 @@
 import type { Projection } from '../projection';
 import { auditProjection } from './audit.projection';
 import { caseStatusProjection } from './case-status.projection';
+import { commendationsProjection } from './commendations.projection';
 import { deadlinesProjection } from './deadlines.projection';
 import { registerProjection } from './register.projection';
 
 export * from './audit.projection';
 export * from './case-status.projection';
+export * from './commendations.projection';
 export * from './deadlines.projection';
 export * from './register.projection';
 
@@ -15,6 +17,7 @@ export const PROJECTIONS: readonly Projection[] = [
   deadlinesProjection,
   registerProjection,
   auditProjection,
+  commendationsProjection,
 ];
 
 export function projectionsNamed(names: readonly string[]): Projection[] {

@@ -42,14 +42,31 @@ export async function listDeadlines(
   const cases = new Map<string, CaseRow | undefined>();
   const visible: DeadlineRow[] = [];
   for (const row of rows) if (await visibleDeadline(row)) visible.push(row);
-  return visible.slice(0, filter.limit).map((row) => deadlineView(row, calendar, today));
+  // Art 17: a letter's period is its organ's to meet, but the case the letter names is not the organ's to know.
+  // An invitee may know the case's id (its reduced view names it); the organ is none of these.
+  const views = [];
+  for (const row of visible.slice(0, filter.limit)) {
+    const view = deadlineView(row, calendar, today);
+    views.push(view.caseId === null || (await known(view.caseId)) ? view : { ...view, caseId: null });
+  }
+  return views;
+
+  async function caseRow(caseId: string): Promise<CaseRow | undefined> {
+    if (!cases.has(caseId)) cases.set(caseId, await store.get<CaseRow>(CASES, caseId));
+    return cases.get(caseId);
+  }
+
+  async function known(caseId: string): Promise<boolean> {
+    if (actor.role === 'auditor') return true;
+    const c = await caseRow(caseId);
+    return c !== undefined && rowAccess(c, actor) !== undefined;
+  }
 
   async function visibleDeadline(row: DeadlineRow): Promise<boolean> {
     if (actor.role === 'auditor') return true;
     if (row.kind === 'LETTER_RESPONSE') return actor.agency === row.watcher || actor.agency === row.owner;
     if (row.caseId === null) return false;
-    if (!cases.has(row.caseId)) cases.set(row.caseId, await store.get<CaseRow>(CASES, row.caseId));
-    const c = cases.get(row.caseId);
+    const c = await caseRow(row.caseId);
     const access = c === undefined ? undefined : rowAccess(c, actor);
     // An invitee sees the one period that is its own to meet: its reply.
     return (

@@ -45,7 +45,8 @@ export function patternAlerts(row: RegisterPartyRow, rule: AlertRule): PatternAl
     }
     if (best.length < rule.minFilings) continue;
     alerts.push({
-      alertId: `${row.partyKey}:${organ}:${best[0]!.caseId}`,
+      // Party, organ and the window's first day: naming a case here would name it to every reader (Art 17).
+      alertId: `${row.partyKey}:${organ}:${best[0]!.acceptedOn}`,
       partyKey: row.partyKey,
       respondentCode: organ,
       respondentName: best[0]!.respondentName,

@@ -1,5 +1,5 @@
 import { type CaseOutcome } from '@accord/events';
-import { daysBetween } from '@accord/domain';
+import { daysBetween, type PreventionPlan } from '@accord/domain';
 import { CASES, type CaseRow, LETTERS, type LetterRow } from '../projections/case-status.projection';
 import type { ReadStore } from '../read-store';
 
@@ -37,6 +37,9 @@ interface Tally {
   escalations: number;
   escalationsLate: number;
   escalationDays: number[];
+  plans: number;
+  plansLate: number;
+  planDays: number[];
   attendanceRequests: number;
   headsAttended: number;
   reliefCoordinated: number;
@@ -60,6 +63,9 @@ const emptyTally = (): Tally => ({
   escalations: 0,
   escalationsLate: 0,
   escalationDays: [],
+  plans: 0,
+  plansLate: 0,
+  planDays: [],
   attendanceRequests: 0,
   headsAttended: 0,
   reliefCoordinated: 0,
@@ -100,6 +106,11 @@ function figures(t: Tally) {
       count: t.escalations,
       late: t.escalationsLate,
       medianDaysFromAssessment: percentile(t.escalationDays, 50),
+    },
+    preventionPlans: {
+      adopted: t.plans,
+      late: t.plansLate,
+      medianDaysFromAssessment: percentile(t.planDays, 50),
     },
     headAttendance: {
       requests: t.attendanceRequests,
@@ -172,6 +183,15 @@ async function tallies(store: ReadStore, filter: ReportFilter): Promise<Map<stri
       const assessed = s.risk.assessments.find((a) => a.assessmentId === e.assessmentId);
       if (assessed !== undefined)
         t.escalationDays.push(Math.max(0, daysBetween(assessed.assessedOn, e.escalatedOn)));
+    }
+    // Art 10: a prevention and handling plan, counted in the month adopted; promptness from the assessment it answers.
+    for (const p of s.risk.plans as readonly (PreventionPlan & { late?: boolean })[]) {
+      const t = g(p.adoptedOn);
+      if (t === undefined) continue;
+      t.plans += 1;
+      if (p.late === true) t.plansLate += 1;
+      const assessed = s.risk.assessments.find((a) => a.assessmentId === p.assessmentId);
+      if (assessed !== undefined) t.planDays.push(Math.max(0, daysBetween(assessed.assessedOn, p.adoptedOn)));
     }
     for (const r of s.participationRequests) {
       if (r.attendance === null) continue;

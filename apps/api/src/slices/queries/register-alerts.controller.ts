@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RuleSet } from '@accord/domain';
-import { allPatternAlerts, REGISTER_PROJECTION } from '@accord/read-store';
+import { CASE_STATUS_PROJECTION, patternAlertsFor, REGISTER_PROJECTION } from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { canSeeRegister, registerError } from '@accord/domain';
 import { ref } from '../../http/schema';
@@ -29,16 +29,23 @@ export class RegisterAlertsController {
     summary: 'Pattern alerts for human review (Art 11): never a flag',
     description:
       "A party with the rule set's number of filings against the same organ within its window (`abusePatternAlert`); " +
-      'each alert names the filings that raised it. The three agencies and auditors; organs are answered 404.',
+      'each alert names the filings that raised it. The three agencies and auditors; organs are answered 404. Art 17: ' +
+      'a filing in a case the reader takes no part in is counted (`withheldFilings`), not named; an alert in none of ' +
+      "the reader's cases names a party of others' cases and is only counted (`withheldAlerts`).",
   })
   @ApiOkResponse({
     schema: ref('PatternAlertList'),
   })
   async list(@Query() query: PagedQueryDto, @Ctx() ctx: RequestContext) {
     if (!canSeeRegister(ctx.actor)) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: 'alerts' });
-    const position = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
+    const position = await this.readModels.reached(
+      [REGISTER_PROJECTION, CASE_STATUS_PROJECTION],
+      query.minPosition,
+    );
     const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
-    const items = await this.readModels.query((store) => allPatternAlerts(store, rule, query.limit ?? 100));
+    const { items, withheldAlerts } = await this.readModels.query((store) =>
+      patternAlertsFor(store, rule, query.limit ?? 100, ctx.actor),
+    );
     await this.accessLog.record(
       ctx,
       queryRead({
@@ -50,6 +57,6 @@ export class RegisterAlertsController {
         position,
       }),
     );
-    return { rule, items, position };
+    return { rule, items, withheldAlerts, position };
   }
 }

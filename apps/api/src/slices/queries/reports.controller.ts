@@ -2,7 +2,13 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isAgency } from '@accord/events';
-import { briefing, CASE_STATUS_PROJECTION, parsePeriod, reportCsv, reportSummary } from '@accord/read-store';
+import {
+  briefingFor,
+  CASE_STATUS_PROJECTION,
+  parsePeriod,
+  reportCsv,
+  reportSummary,
+} from '@accord/read-store';
 import { AccessLog, queryRead } from '../../access/access-log';
 import { ApiError } from '../../http/api-error';
 import { rowsAnswer } from '../../http/schema';
@@ -70,13 +76,16 @@ export class ReportsController {
   @ApiOperation({
     summary:
       "Art 14 情况通报: the period's figures and the major-risk and overdue cases, with no party's personal data",
+    description:
+      'The figures are for every case; a major-risk or overdue case is named only to the agencies taking part in it ' +
+      '(lead, accepted invitees) and auditors, and counted in `withheld` for the others (Art 17).',
   })
   @ApiOkResponse({ schema: { type: 'object' } })
   async briefing(@Query() query: BriefingQueryDto, @Ctx() ctx: RequestContext) {
     agenciesOnly(ctx);
     const position = await this.readModels.reached([CASE_STATUS_PROJECTION], query.minPosition);
     const period = parsePeriod(query.period ?? ctx.now.slice(0, 7))!;
-    const body = await this.readModels.query((store) => briefing(store, period));
+    const body = await this.readModels.query((store) => briefingFor(store, period, ctx.actor));
     await this.accessLog.record(
       ctx,
       queryRead({

@@ -4,7 +4,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { canSeeRegister, partyRegisterDecider, registerError, type RuleSet } from '@accord/domain';
 import {
-  patternAlerts,
+  CASE_STATUS_PROJECTION,
+  partyFilingsFor,
   ReadModelMissingError,
   REGISTER_PROJECTION,
   type RegisterPartyRow,
@@ -53,7 +54,7 @@ export class GetPartyRegisterController {
     summary: "A party's integrity and abuse-of-litigation register (Art 11)",
     description:
       'The three agencies and auditors; organs are answered 404. A case party is found by `<idScheme>-<normalised id ' +
-      'number>` (e.g. `RESIDENT_ID-41042319900101123X`), with every filing across channels and agencies; its register ' +
+      'number>` (e.g. `RESIDENT_ID-41042319900101123X`), with its filings in the cases the reader takes part in (the others counted in `withheldFilings`, Art 17; a party of none of them and no register entry is unknown); its register ' +
       'entries (notes, flags with confirmation, notification, contests) are the stream `party-<same key>`. Pattern ' +
       'alerts for this party are listed too (never a flag). `asOf` gives the register stream as recorded then.',
   })
@@ -66,18 +67,26 @@ export class GetPartyRegisterController {
     const streamId = partyStreamId(id);
     const loaded = await this.reader.at(streamId, partyRegisterDecider, query.asOf);
     const visible = canSeeRegister(ctx.actor);
+    const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
     let row: RegisterPartyRow | undefined;
+    let shown: Awaited<ReturnType<typeof partyFilingsFor>> | undefined;
     let readModelPosition: number | null = null;
     if (visible && query.asOf === undefined) {
-      readModelPosition = await this.readModels.reached([REGISTER_PROJECTION], query.minPosition);
+      readModelPosition = await this.readModels.reached(
+        [REGISTER_PROJECTION, CASE_STATUS_PROJECTION],
+        query.minPosition,
+      );
       try {
         row = await registerParty(this.readModels.store, id);
+        // Art 17: the filings of cases the reader takes no part in are counted, not named.
+        shown = row && (await partyFilingsFor(this.readModels.store, row, rule, ctx.actor));
       } catch (error) {
         // No projector has run yet: the register stream alone still answers (without filings).
         if (!(error instanceof ReadModelMissingError) || query.minPosition !== undefined) throw error;
       }
     }
-    const found = visible && (loaded.state.status !== 'none' || row !== undefined);
+    // A party known only from other agencies' cases, with no register entry, is unknown to the reader.
+    const found = visible && (loaded.state.status !== 'none' || shown?.known === true);
     await this.accessLog.record(ctx, {
       resource: 'register',
       resourceId: id,
@@ -87,28 +96,28 @@ export class GetPartyRegisterController {
       asOf: query.asOf ?? null,
       revision: found ? loaded.revision : -1,
       // The cases whose filings the answer showed.
-      shownIds: found ? (row?.filings.map((f) => f.caseId) ?? []) : [],
+      shownIds: found ? (shown?.filings.map((f) => f.caseId) ?? []) : [],
       filter: null,
       position: readModelPosition,
     });
     // Invisible answers exactly like unknown (Art 17).
     if (!found) throw registerError('REGISTER_PARTY_NOT_FOUND', { partyId: id });
-    const rule = { ...this.rules.abusePatternAlert, ruleSet: this.rules.version };
     return {
       ...streamView(id, streamId, loaded, query.asOf),
       register: loaded.state.status !== 'none' ? loaded.state : row!.register,
       party:
-        row === undefined
+        row === undefined || shown?.known !== true
           ? null
           : {
               partyKey: row.partyKey,
               kind: row.kind,
-              names: row.names,
+              names: shown!.names,
               idScheme: row.idScheme,
               idNumber: row.idNumber,
             },
-      filings: row?.filings ?? [],
-      alerts: row === undefined ? [] : patternAlerts(row, rule),
+      filings: shown?.filings ?? [],
+      withheldFilings: shown?.withheldFilings ?? 0,
+      alerts: shown?.alerts ?? [],
       readModelPosition,
     } as PartyRegisterViewDto;
   }

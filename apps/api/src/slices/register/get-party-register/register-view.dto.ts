@@ -14,7 +14,17 @@ export class PartyRegisterViewDto extends StreamViewDto {
     description: 'The party across its cases, from the register read model; null when none has run.',
   })
   party!: unknown;
-  @ApiProperty({ type: 'array', items: ref('RegisterFiling') }) filings!: unknown[];
+  @ApiProperty({
+    type: 'array',
+    items: ref('RegisterFiling'),
+    description: 'Filings in cases the reader takes part in (Art 17); auditors see every one.',
+  })
+  filings!: unknown[];
+  @ApiProperty({
+    type: 'integer',
+    description: 'Filings in cases the reader takes no part in: counted, not named.',
+  })
+  withheldFilings!: number;
   @ApiProperty({ type: 'array', items: ref('PatternAlert') }) alerts!: unknown[];
   @ApiProperty({
     type: 'integer',

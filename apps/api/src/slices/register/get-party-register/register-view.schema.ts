@@ -99,7 +99,8 @@ export const PATTERN_ALERT = obj({
   partyKey: str(),
   respondentCode: str(),
   respondentName: str(),
-  filings: list(filing, 'Oldest first.'),
+  filings: list(filing, 'Oldest first; only those in cases the reader takes part in (Art 17).'),
+  withheldFilings: int('Filings of the pattern in cases the reader takes no part in: counted, not named.'),
   from: date(),
   to: date(),
   rule: str(),
@@ -110,6 +111,7 @@ export const PATTERN_ALERT = obj({
 export const PATTERN_ALERT_LIST = obj({
   rule: obj({ minFilings: int(), windowDays: int(), ruleSet: str() }),
   items: list(ref('PatternAlert')),
+  withheldAlerts: int('Alerts in none of the reader’s cases: counted, not named (Art 17).'),
   position: int('The log position the register read model reflects.'),
 });
 
