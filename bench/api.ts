@@ -231,13 +231,13 @@ async function prepareCase(server: ServerHandle, token: string): Promise<string>
   return id;
 }
 
-/** `count` open cases, each with `activities` recorded activities; 64 set up at a time. */
+/** `count` open cases, each with `activities` recorded activities; 16 set up at a time. */
 async function prepareCases(server: ServerHandle, count: number, activities: number): Promise<string[]> {
   const ids: string[] = [];
   const activity: unknown = JSON.parse(ACTIVITY_BODY);
-  for (let i = 0; i < count; i += 64) {
+  for (let i = 0; i < count; i += 16) {
     const chunk = await Promise.all(
-      Array.from({ length: Math.min(64, count - i) }, async (_, j) => {
+      Array.from({ length: Math.min(16, count - i) }, async (_, j) => {
         const token = server.tokens[(i + j) % server.tokens.length]!;
         const id = await prepareCase(server, token);
         for (let a = 0; a < activities; a += 1)
@@ -464,7 +464,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `bench:api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `bench:api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${
+      error instanceof Error && error.cause !== undefined ? `\ncause: ${String(error.cause)}` : ''
+    }\n`,
   );
   process.exit(1);
 });
