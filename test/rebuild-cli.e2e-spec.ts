@@ -38,6 +38,19 @@ describe('accord rebuild', () => {
     expect(one.stdout).toMatch(/^rebuilt audit: 40 events/);
   });
 
+  it('refuses to rebuild beside a running projector, naming it (exit 2); the read models stay as they were', async () => {
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir);
+    projector.start();
+    await projector.waitFor(await ledger.store.headPosition());
+    const before = await dumpReadModels(readStore, PROJECTIONS);
+    const refused = await runAccord(['rebuild', '--data', ledger.dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the read store is being written by process \d+ on .*: stop it first/);
+    expect(await dumpReadModels(readStore, PROJECTIONS)).toEqual(before);
+    await projector.close();
+    await readStore.close();
+  });
+
   it('refuses an unknown projection and a missing ledger with exit code 2', async () => {
     const bad = await runAccord(['rebuild', '--data', ledger.dir, '--projection', 'gossip']);
     expect(bad.code).toBe(2);
