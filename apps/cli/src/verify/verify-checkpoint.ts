@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { RecordedEvent } from '@accord/events';
-import { type Checkpoint, CompactRange, eventLeafHash, HASH_BYTES, type MerkleLog } from '@accord/merkle';
+import {
+  type Checkpoint,
+  CompactRange,
+  eventLeafHashLatin1,
+  HASH_BYTES,
+  type MerkleLog,
+} from '@accord/merkle';
 import type { EventStore } from '@accord/store';
 import type { VerifiedEvent } from './verify-ledger';
 
@@ -32,22 +37,30 @@ export interface CheckpointReport {
  */
 export class CheckpointRebuild {
   private readonly leaves: Buffer;
-  private readonly events: Pick<RecordedEvent, 'position' | 'streamId' | 'revision'>[] = [];
+  // Where each leaf came from, to name the first one that differs: columns, not an object per event.
+  private readonly positions: Float64Array;
+  private readonly revisions: Float64Array;
+  private readonly streams: string[] = [];
   private readonly builder = new CompactRange();
   private count = 0;
 
   constructor(readonly checkpoint: Checkpoint) {
     this.leaves = Buffer.alloc(checkpoint.size * HASH_BYTES);
+    this.positions = new Float64Array(checkpoint.size);
+    this.revisions = new Float64Array(checkpoint.size);
   }
 
   add(event: VerifiedEvent): void {
-    if (this.count < this.checkpoint.size) {
-      const leaf = eventLeafHash(event);
-      leaf.copy(this.leaves, this.count * HASH_BYTES);
-      this.builder.add(leaf);
-      this.events.push({ position: event.position, streamId: event.streamId, revision: event.revision });
+    const i = this.count;
+    if (i < this.checkpoint.size) {
+      const leaf = eventLeafHashLatin1(event);
+      this.leaves.write(leaf, i * HASH_BYTES, HASH_BYTES, 'latin1');
+      this.builder.addLatin1(leaf);
+      this.positions[i] = event.position;
+      this.revisions[i] = event.revision;
+      this.streams.push(event.streamId);
     }
-    this.count += 1;
+    this.count = i + 1;
   }
 
   finish(guide?: MerkleLog): CheckpointReport {
@@ -76,7 +89,11 @@ export class CheckpointRebuild {
       for (const leaf of trusted.leaves(from, Math.min(known, from + 5000))) {
         const at = leaf.index * HASH_BYTES;
         if (leaf.hash.equals(this.leaves.subarray(at, at + HASH_BYTES))) continue;
-        const e = this.events[leaf.index]!;
+        const e = {
+          position: this.positions[leaf.index]!,
+          streamId: this.streams[leaf.index]!,
+          revision: this.revisions[leaf.index]!,
+        };
         return report({
           leaf: leaf.index,
           position: e.position,
