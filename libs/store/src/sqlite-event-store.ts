@@ -10,6 +10,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  LeafRow,
+  LeafRowsReadable,
   ReadAllOptions,
   ReadStreamOptions,
   StorageCheckable,
@@ -67,7 +69,7 @@ export interface SqliteEventStoreOptions {
  */
 type StoredColumns = [number, string, number, string, string, string, string, string];
 
-export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable {
+export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable, LeafRowsReadable {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly signal = new CommitSignal();
@@ -283,6 +285,17 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       cursor = batch[batch.length - 1].position;
       yield batch;
     }
+  }
+
+  async readLeafRows(after: number, limit: number): Promise<LeafRow[]> {
+    this.assertOpen();
+    const rows = this.stmt.leafRows.all(after, positiveBatchSize(limit)) as [
+      number,
+      string,
+      number,
+      string,
+    ][];
+    return rows.map(([position, streamId, revision, hash]) => ({ position, streamId, revision, hash }));
   }
 
   async close(): Promise<void> {
