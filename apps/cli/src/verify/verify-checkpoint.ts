@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import {
-  type Checkpoint,
-  CompactRange,
-  eventLeafHashLatin1,
-  HASH_BYTES,
-  type MerkleLog,
-} from '@accord/merkle';
+import { type Checkpoint, CompactRange, eventLeafHashLatin1, type MerkleLog } from '@accord/merkle';
 import type { EventStore } from '@accord/store';
 import type { VerifiedEvent } from './verify-ledger';
 
@@ -36,7 +30,8 @@ export interface CheckpointReport {
  * cannot mislead).
  */
 export class CheckpointRebuild {
-  private readonly leaves: Buffer;
+  /** Leaf hashes as latin1 strings, only to name the first difference on a mismatch. */
+  private readonly leaves: string[] = [];
   // Where each leaf came from, to name the first one that differs: columns, not an object per event.
   private readonly positions: Float64Array;
   private readonly revisions: Float64Array;
@@ -45,7 +40,6 @@ export class CheckpointRebuild {
   private count = 0;
 
   constructor(readonly checkpoint: Checkpoint) {
-    this.leaves = Buffer.alloc(checkpoint.size * HASH_BYTES);
     this.positions = new Float64Array(checkpoint.size);
     this.revisions = new Float64Array(checkpoint.size);
   }
@@ -54,7 +48,7 @@ export class CheckpointRebuild {
     const i = this.count;
     if (i < this.checkpoint.size) {
       const leaf = eventLeafHashLatin1(event);
-      this.leaves.write(leaf, i * HASH_BYTES, HASH_BYTES, 'latin1');
+      this.leaves.push(leaf);
       this.builder.addLatin1(leaf);
       this.positions[i] = event.position;
       this.revisions[i] = event.revision;
@@ -87,8 +81,7 @@ export class CheckpointRebuild {
     const known = Math.min(count, size);
     for (let from = 0; from < known; from += 5000) {
       for (const leaf of trusted.leaves(from, Math.min(known, from + 5000))) {
-        const at = leaf.index * HASH_BYTES;
-        if (leaf.hash.equals(this.leaves.subarray(at, at + HASH_BYTES))) continue;
+        if (leaf.hash.toString('latin1') === this.leaves[leaf.index]) continue;
         const e = {
           position: this.positions[leaf.index]!,
           streamId: this.streams[leaf.index]!,
