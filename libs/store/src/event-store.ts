@@ -142,6 +142,27 @@ export interface StoredRowsReadable {
   readStoredRows(options?: { readonly batchSize?: number }): AsyncIterable<StoredRow[]>;
 }
 
+/** What a Merkle leaf commits to (libs/merkle's LeafEvent), read from the index columns. */
+export interface LeafRow {
+  readonly position: number;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly hash: string;
+}
+
+/**
+ * Adapters that can hand out the leaf columns without parsing envelopes: the Merkle tree's
+ * follower reads every event once, and parsing was most of what it cost the appenders.
+ */
+export interface LeafRowsReadable {
+  /** Up to `limit` rows with position > `after`, in commit order. */
+  readLeafRows(after: number, limit: number): Promise<LeafRow[]>;
+}
+
+export function hasLeafRows(store: EventStore): store is EventStore & LeafRowsReadable {
+  return typeof (store as Partial<LeafRowsReadable>).readLeafRows === 'function';
+}
+
 export function hasStoredRows(store: EventStore): store is EventStore & StoredRowsReadable {
   return typeof (store as Partial<StoredRowsReadable>).readStoredRows === 'function';
 }

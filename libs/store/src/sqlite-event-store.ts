@@ -10,6 +10,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  LeafRow,
+  LeafRowsReadable,
   ReadAllOptions,
   ReadStreamOptions,
   StorageCheckable,
@@ -70,7 +72,7 @@ export type CommitOn = 'auto' | 'writer-thread' | 'this-thread';
 
 type StoredColumns = [number, string, number, string, string, string, string, string];
 
-export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable {
+export class SqliteEventStore implements EventStore, StorageCheckable, StoredRowsReadable, LeafRowsReadable {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly signal = new CommitSignal();
@@ -286,6 +288,17 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       cursor = batch[batch.length - 1].position;
       yield batch;
     }
+  }
+
+  async readLeafRows(after: number, limit: number): Promise<LeafRow[]> {
+    this.assertOpen();
+    const rows = this.stmt.leafRows.all(after, positiveBatchSize(limit)) as [
+      number,
+      string,
+      number,
+      string,
+    ][];
+    return rows.map(([position, streamId, revision, hash]) => ({ position, streamId, revision, hash }));
   }
 
   async close(): Promise<void> {

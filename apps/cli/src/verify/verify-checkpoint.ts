@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { RecordedEvent } from '@accord/events';
-import { type Checkpoint, CompactRange, eventLeafHash, HASH_BYTES, type MerkleLog } from '@accord/merkle';
+import { type Checkpoint, CompactRange, eventLeafHashLatin1, type MerkleLog } from '@accord/merkle';
 import type { EventStore } from '@accord/store';
 import type { VerifiedEvent } from './verify-ledger';
 
@@ -31,23 +30,31 @@ export interface CheckpointReport {
  * cannot mislead).
  */
 export class CheckpointRebuild {
-  private readonly leaves: Buffer;
-  private readonly events: Pick<RecordedEvent, 'position' | 'streamId' | 'revision'>[] = [];
+  /** Leaf hashes as latin1 strings, only to name the first difference on a mismatch. */
+  private readonly leaves: string[] = [];
+  // Where each leaf came from, to name the first one that differs: columns, not an object per event.
+  private readonly positions: Float64Array;
+  private readonly revisions: Float64Array;
+  private readonly streams: string[] = [];
   private readonly builder = new CompactRange();
   private count = 0;
 
   constructor(readonly checkpoint: Checkpoint) {
-    this.leaves = Buffer.alloc(checkpoint.size * HASH_BYTES);
+    this.positions = new Float64Array(checkpoint.size);
+    this.revisions = new Float64Array(checkpoint.size);
   }
 
   add(event: VerifiedEvent): void {
-    if (this.count < this.checkpoint.size) {
-      const leaf = eventLeafHash(event);
-      leaf.copy(this.leaves, this.count * HASH_BYTES);
-      this.builder.add(leaf);
-      this.events.push({ position: event.position, streamId: event.streamId, revision: event.revision });
+    const i = this.count;
+    if (i < this.checkpoint.size) {
+      const leaf = eventLeafHashLatin1(event);
+      this.leaves.push(leaf);
+      this.builder.addLatin1(leaf);
+      this.positions[i] = event.position;
+      this.revisions[i] = event.revision;
+      this.streams.push(event.streamId);
     }
-    this.count += 1;
+    this.count = i + 1;
   }
 
   finish(guide?: MerkleLog): CheckpointReport {
@@ -74,9 +81,12 @@ export class CheckpointRebuild {
     const known = Math.min(count, size);
     for (let from = 0; from < known; from += 5000) {
       for (const leaf of trusted.leaves(from, Math.min(known, from + 5000))) {
-        const at = leaf.index * HASH_BYTES;
-        if (leaf.hash.equals(this.leaves.subarray(at, at + HASH_BYTES))) continue;
-        const e = this.events[leaf.index]!;
+        if (leaf.hash.toString('latin1') === this.leaves[leaf.index]) continue;
+        const e = {
+          position: this.positions[leaf.index]!,
+          streamId: this.streams[leaf.index]!,
+          revision: this.revisions[leaf.index]!,
+        };
         return report({
           leaf: leaf.index,
           position: e.position,

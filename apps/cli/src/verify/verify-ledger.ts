@@ -10,6 +10,7 @@ import {
 } from '@accord/store';
 import { recordedFromText } from '@accord/store/append-rules';
 import { checkStoredRow } from '@accord/store/storage-check';
+import { EnvelopeShape } from './canonical-scan';
 
 export type LedgerBreakKind =
   ChainBreak['kind'] | 'unexpected_field' | 'position_order' | 'recorded_at_order' | 'storage' | 'unreadable';
@@ -135,21 +136,36 @@ async function verifyStoredRows(
   let events = 0;
   let lastPosition = 0;
   let lastRecordedAt: number | undefined;
+  let lastRecordedAtText: string | undefined;
   let first: LedgerBreak | null = null;
   try {
     scan: for await (const batch of store.readStoredRows({ batchSize: options.batchSize ?? 1000 })) {
       for (const row of batch) {
         if (row.position > head) break scan;
         const previous = heads.get(row.streamId);
-        const recordedAt = intactRow(row, previous, lastPosition, lastRecordedAt);
+        let recordedAt: number | undefined;
+        if (!fastIntactRow(row, previous, lastPosition)) {
+          recordedAt = intactRow(row, previous, lastPosition, lastRecordedAt);
+        } else if (row.recordedAt === lastRecordedAtText) {
+          recordedAt = lastRecordedAt;
+        } else {
+          recordedAt = Date.parse(row.recordedAt);
+          if (Number.isNaN(recordedAt) || (lastRecordedAt !== undefined && recordedAt < lastRecordedAt))
+            recordedAt = undefined;
+        }
         if (recordedAt === undefined) {
           first = namedBreak(row, heads, lastPosition, lastRecordedAt);
           break scan;
         }
-        heads.set(row.streamId, { revision: row.revision, hash: row.hash });
+        // Updated in place: one object per stream, not one per event.
+        if (previous) {
+          previous.revision = row.revision;
+          previous.hash = row.hash;
+        } else heads.set(row.streamId, { revision: row.revision, hash: row.hash });
         options.onEvent?.(row);
         lastPosition = row.position;
         lastRecordedAt = recordedAt;
+        lastRecordedAtText = row.recordedAt;
         events += 1;
       }
     }
@@ -171,6 +187,40 @@ async function verifyStoredRows(
     storageChecked: true,
     break: first,
   };
+}
+
+const ENVELOPE = new EnvelopeShape([...HASHED_FIELDS].sort());
+const STREAM_ID = ENVELOPE.index('streamId');
+const REVISION = ENVELOPE.index('revision');
+const EVENT_ID = ENVELOPE.index('eventId');
+const TYPE = ENVELOPE.index('type');
+const RECORDED_AT = ENVELOPE.index('recordedAt');
+const PREV_HASH = ENVELOPE.index('prevHash');
+
+/**
+ * intactRow's checks but recordedAt's, without building the envelope: the stored bytes hash to
+ * the hash column, they are canonical JSON with exactly the hashed fields (EnvelopeShape), and the
+ * fields the columns and the chain repeat are equal to them, read in place. False means "not shown
+ * here": intactRow then decides.
+ */
+function fastIntactRow(
+  row: StoredRow,
+  previous: { revision: number; hash: string } | undefined,
+  lastPosition: number,
+): boolean {
+  const text = row.envelope;
+  return (
+    row.position > lastPosition &&
+    row.revision === (previous ? previous.revision + 1 : 0) &&
+    hash('sha256', text, 'hex') === row.hash &&
+    ENVELOPE.scan(text) &&
+    ENVELOPE.integer(text, REVISION) === row.revision &&
+    ENVELOPE.stringIn(text, STREAM_ID, row.streamId) &&
+    ENVELOPE.stringIn(text, EVENT_ID, row.eventId) &&
+    ENVELOPE.stringIn(text, TYPE, row.type) &&
+    ENVELOPE.stringIn(text, RECORDED_AT, row.recordedAt) &&
+    ENVELOPE.stringIn(text, PREV_HASH, previous ? previous.hash : GENESIS_HASH)
+  );
 }
 
 /** The row's recordedAt in ms when every check passes; undefined when any fails. */

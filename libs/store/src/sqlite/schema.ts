@@ -76,6 +76,11 @@ export function prepareReads(db: Database.Database) {
         'SELECT envelope, hash, position FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?',
       )
       .raw(),
+    leafRows: db
+      .prepare(
+        'SELECT position, stream_id, revision, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      )
+      .raw(),
     headPosition: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck(),
     tail: db
       .prepare('SELECT position, stream_id, revision FROM events WHERE position > ? ORDER BY position')
