@@ -88,7 +88,7 @@ describe('queries on the read models', () => {
     ).toEqual([]);
   });
 
-  it('GET /deadlines: the open reply period with its explanation, seen by lead and invitee, recorded as a read', async () => {
+  it('GET /deadlines: the open reply and notice periods with their explanations, seen by lead and invitee, recorded as a read', async () => {
     const before = (await h.built.store.readStream(ACCESS_LOG_STREAM)).length;
     const res = await h.http.get('/deadlines').query({ minPosition: written }).set(court).expect(200);
     expect(res.body.items).toEqual([
@@ -102,6 +102,22 @@ describe('queries on the read models', () => {
         provisional: false,
         overdue: true,
       }),
+      // The two cases nobody invited for: their 30-day notice periods (Art 4/7) ran from acceptance.
+      ...[
+        [caseIds[1], '2024-07-03'],
+        [caseIds[2], '2024-12-04'],
+      ].map(([caseId, dueBy]) =>
+        expect.objectContaining({
+          kind: 'INVITATION_NOTICE',
+          caseId,
+          refId: 'ACCEPTANCE',
+          owner: 'COURT',
+          dueBy,
+          recordedDueBy: dueBy,
+          changed: false,
+          overdue: true,
+        }),
+      ),
     ]);
     const logged = await h.built.store.readStream(ACCESS_LOG_STREAM, { fromRevision: before });
     expect(logged.map((e) => e.data)).toEqual([
@@ -109,7 +125,7 @@ describe('queries on the read models', () => {
         resource: 'read-model',
         resourceId: 'deadlines',
         view: 'query',
-        shownIds: [caseIds[0]],
+        shownIds: caseIds,
       }),
     ]);
     expect(
