@@ -177,6 +177,16 @@ describe('queries on the read models', () => {
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       actor: { agency: 'COURT' },
     });
+    // A case nobody opened on its own was still shown by list pages and read-model answers: those reads are its trail too.
+    const shown = await h.http
+      .get('/audit/trail')
+      .query({ caseId: caseIds[1], minPosition: written, limit: 500 })
+      .set(h.staff.auditor)
+      .expect(200);
+    const resources = shown.body.items
+      .filter((r: { type: string }) => r.type === 'DataAccessed')
+      .map((r: { access: { resource: string } }) => r.access.resource);
+    expect(resources).toEqual(expect.arrayContaining(['case-list', 'read-model']));
     const byStaff = await h.http
       .get('/audit/trail')
       .query({ staffId: 'clerk-1', minPosition: written, limit: 500 })
