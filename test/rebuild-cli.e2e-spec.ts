@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { issueInvitation, recorded, registerCase } from '@accord/domain/case/testing';
 import { CASES, dumpReadModels, PROJECTIONS, SqliteReadStore } from '@accord/read-store';
 import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
+import { startProjector } from '@accord/projector/projector-process';
 import { runAccord } from './support/cli-run';
 
 // Each run spawns the real CLI through ts-node, which takes tens of seconds on a loaded machine.
@@ -36,6 +37,24 @@ describe('accord rebuild', () => {
 
     const one = await runAccord(['rebuild', '--data', ledger.dir, '--projection', 'audit']);
     expect(one.stdout).toMatch(/^rebuilt audit: 40 events/);
+  });
+
+  it('refuses to start while a projector writes the read store, naming it (exit 1), and touches nothing', async () => {
+    const running = await startProjector({
+      dataDir: ledger.dir,
+      store: ledger.store,
+      watchIntervalMs: 0,
+      logLevel: 'silent',
+    });
+    await running.projector.waitFor(await ledger.store.headPosition());
+    const before = running.projector.readStore.checkpoints();
+    const refused = await runAccord(['rebuild', '--data', ledger.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(`read store is in use by a running projector, pid ${process.pid} .*stop it`),
+    );
+    expect(running.projector.readStore.checkpoints()).toEqual(before);
+    await running.close();
   });
 
   it('refuses an unknown projection and a missing ledger with exit code 2', async () => {

@@ -1,7 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import pino from 'pino';
 import { CURRENT_RULES } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
-import { openReadStoreForProjector, PROJECTIONS, Projector, type ReadStoreKind } from '@accord/read-store';
+import {
+  acquireSqliteProjectorLock,
+  openReadStoreForProjector,
+  PROJECTIONS,
+  Projector,
+  type ReadStoreKind,
+} from '@accord/read-store';
 import { type EventStore, type EventStoreSelection, openEventStore } from '@accord/store';
 import { OverdueWatcher } from './overdue-watcher';
 
@@ -31,6 +38,15 @@ export const WATCH_INTERVAL_MS = 60_000;
 export async function startProjector(options: ProjectorProcessOptions): Promise<RunningProjector> {
   const logger = pino({ level: options.logLevel ?? 'info', base: { process: 'projector' } });
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
+  // One writer per read store: a second projector (or one started during `accord rebuild`) stands by.
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = await acquireSqliteProjectorLock(options.dataDir, 'projector', {
+    wait: true,
+    onWait: (holder) =>
+      logger.warn(
+        `the read store is in use by ${holder ? `${holder.role} pid ${holder.pid} since ${holder.since}` : 'another process'}; standing by`,
+      ),
+  });
   const store =
     options.store ??
     (await openEventStore(options.eventStore ?? { kind: 'sqlite', dataDir: options.dataDir }));
@@ -61,6 +77,7 @@ export async function startProjector(options: ProjectorProcessOptions): Promise<
       await projector.close();
       readStore.close();
       if (options.store === undefined) await store.close();
+      await lock.release();
     },
   };
 }

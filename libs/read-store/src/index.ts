@@ -7,3 +7,4 @@ export * from './open-read-store';
 export * from './dump';
 export * from './queries';
 export * from './rebuild';
+export * from './projector-lock';

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import {
+  acquireSqliteProjectorLock,
   openReadStoreForProjector,
   PROJECTIONS,
+  ProjectorLockedError,
   projectionsNamed,
   READ_STORE_FILE,
   rebuildReadModels,
@@ -17,14 +19,16 @@ const help = `Usage: accord rebuild [--projection NAME]... [--data DIR]
 Empties the read models (${READ_STORE_FILE}) and replays the whole ledger (${LEDGER_FILE}) from
 position 0 through the projections, with a progress bar (events/s, ETA). The result equals what
 the projector built incrementally. Stop the projector (npm start / start:projector) first: two
-writers of one read model would interleave.
+writers of one read model would interleave, so a rebuild refuses to start while a projector holds
+the read store (and a projector started during a rebuild waits for it to finish).
 
 Options:
   --projection NAME  rebuild only this projection (repeatable): ${PROJECTIONS.map((p) => p.name).join(', ')}
   --data DIR         data directory (default: $ACCORD_DATA_DIR, else ./data)
   -h, --help         show this help
 
-Exit codes: 0 rebuilt; 1 a projection stopped (named, with the position); 2 usage error or no ledger.`;
+Exit codes: 0 rebuilt; 1 a projection stopped (named, with the position), or the read store is in
+use by a running projector (named, with its pid); 2 usage error or no ledger.`;
 
 const rebuildCommand: CliCommand = {
   name: 'rebuild',
@@ -44,6 +48,14 @@ const rebuildCommand: CliCommand = {
       projections = flags.projection.length === 0 ? PROJECTIONS : projectionsNamed(flags.projection);
     } catch (error) {
       throw new UsageError((error as Error).message);
+    }
+    let lock;
+    try {
+      lock = await acquireSqliteProjectorLock(dataDir, 'rebuild');
+    } catch (error) {
+      if (!(error instanceof ProjectorLockedError)) throw error;
+      io.err(`accord rebuild: ${error.message}`);
+      return EXIT_FAILED;
     }
     const store = await openSqliteStore(dataDir, { readonly: true });
     const readStore = openReadStoreForProjector(dataDir);
@@ -75,6 +87,7 @@ const rebuildCommand: CliCommand = {
       bar.stop();
       readStore.close();
       await store.close();
+      await lock.release();
     }
   },
 };
