@@ -235,6 +235,8 @@ function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): 
 }
 
 let packaged: LegalCalendar | undefined;
+/** Notice periods by rule set and start: cases accepted the same day share one count. */
+const noticeCounts = new Map<string, ReturnType<typeof countNoticePeriod>>();
 
 /**
  * The notice period is recorded on no event before the notice itself, so the projection counts it
@@ -261,7 +263,13 @@ function openNotice(
   if (subject.channel === undefined || !startsNoticePeriod(fact, subject.channel, event.ruleSet)) return;
   const id = deadlineId('INVITATION_NOTICE', event.streamId, fact);
   if (subject.open.includes(id) || tx.get<DeadlineRow>(DEADLINES, id) !== undefined) return;
-  const due = countNoticePeriod(packagedCalendar(), event.ruleSet, on);
+  const memo = `${event.ruleSet}|${on}`;
+  let due = noticeCounts.get(memo);
+  if (due === undefined) {
+    if (noticeCounts.size >= 10_000) noticeCounts.clear();
+    due = countNoticePeriod(packagedCalendar(), event.ruleSet, on);
+    noticeCounts.set(memo, due);
+  }
   open(tx, event.streamId, subject, {
     deadlineId: id,
     kind: 'INVITATION_NOTICE',
