@@ -5,17 +5,18 @@
  * 1. A demo ledger of N events (libs/demo, through the deciders and the real store), generated once
  *    and kept under bench/.cache (not committed).
  * 2. Baseline, same run: raw better-sqlite3 rows read and JSON-parsed per second from that ledger.
- * 3. A full rebuild of every projection into a fresh read store: events/s and peak RSS.
+ * 3. A full rebuild of every projection into a fresh read store, in a child process of its own
+ *    (bench/projector-rebuild.ts): events/s and that process's peak RSS.
  * 4. Lag: the API (in process, with the projector in process) under a steady command load; for each
  *    acknowledged write, the time until the projector has committed its position. p50/p99.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { loadCalendar } from '@accord/calendar-data';
 import { DemoClock, generateDemo } from '@accord/demo';
-import { PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
 import { writeBenchLedger } from './bench-ledger';
 import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { buildApp } from '@accord/api/app';
@@ -83,28 +84,6 @@ function rawReadRate(file: string): number {
   return rows / ((performance.now() - started) / 1000);
 }
 
-async function rebuild(dir: string): Promise<{ eventsPerSec: number; peakRssMb: number; events: number }> {
-  const scratch = mkdtempSync(join(CACHE, 'read-'));
-  const store = await openSqliteStore(dir, { readonly: true });
-  const readStore = new SqliteReadStore(join(scratch, 'read.db'));
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = performance.now();
-  const result = await rebuildReadModels(store, readStore, PROJECTIONS, {
-    onProgress: (position, head) => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-      if (position % 100_000 < 5_000) log(`  rebuild: ${position}/${head}`);
-    },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  if (result.stuck.length > 0) throw new Error(`projection stopped: ${JSON.stringify(result.stuck)}`);
-  await readStore.close();
-  await store.close();
-  rmSync(scratch, { recursive: true, force: true });
-  return { eventsPerSec: result.head / seconds, peakRssMb: peak / 1024 / 1024, events: result.head };
-}
-
 async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
   const dataDir = mkdtempSync(join(CACHE, 'lag-'));
   const built = await buildApp(configFor(dataDir), { inProcessProjector: true });
@@ -159,11 +138,28 @@ async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
   return { p50: at(50), p99: at(99), commands: sorted.length };
 }
 
+/**
+ * The rebuild runs in a process of its own (bench/projector-rebuild.ts), so its peak RSS is the
+ * rebuild's, not what generating the ledger or the API left in this heap.
+ */
+function rebuildInChild(dir: string): { eventsPerSec: number; peakRssMb: number; events: number } {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, join(__dirname, 'projector-rebuild.ts'), dir],
+    {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = out.toString().trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as { eventsPerSec: number; peakRssMb: number; events: number };
+}
+
 async function main(): Promise<void> {
   const dir = await ledger();
   const raw = rawReadRate(join(dir, LEDGER_FILE));
   log(`baseline: raw SQLite rows read and parsed: ${Math.round(raw)}/s`);
-  const r = await rebuild(dir);
+  const r = rebuildInChild(dir);
   log(
     `rebuild: ${r.events} events, ${Math.round(r.eventsPerSec)} events/s (${(r.eventsPerSec / raw).toFixed(3)} of raw), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
   );

@@ -88,7 +88,7 @@ describe('queries on the read models', () => {
     ).toEqual([]);
   });
 
-  it('GET /deadlines: the open reply period with its explanation, seen by lead and invitee, recorded as a read', async () => {
+  it('GET /deadlines: the open reply and notice periods with their explanations, seen by lead and invitee, recorded as a read', async () => {
     const before = (await h.built.store.readStream(ACCESS_LOG_STREAM)).length;
     const res = await h.http.get('/deadlines').query({ minPosition: written }).set(court).expect(200);
     expect(res.body.items).toEqual([
@@ -102,6 +102,22 @@ describe('queries on the read models', () => {
         provisional: false,
         overdue: true,
       }),
+      // The two cases nobody invited for: their 30-day notice periods (Art 4/7) ran from acceptance.
+      ...[
+        [caseIds[1], '2024-07-03'],
+        [caseIds[2], '2024-12-04'],
+      ].map(([caseId, dueBy]) =>
+        expect.objectContaining({
+          kind: 'INVITATION_NOTICE',
+          caseId,
+          refId: 'ACCEPTANCE',
+          owner: 'COURT',
+          dueBy,
+          recordedDueBy: dueBy,
+          changed: false,
+          overdue: true,
+        }),
+      ),
     ]);
     const logged = await h.built.store.readStream(ACCESS_LOG_STREAM, { fromRevision: before });
     expect(logged.map((e) => e.data)).toEqual([
@@ -109,7 +125,7 @@ describe('queries on the read models', () => {
         resource: 'read-model',
         resourceId: 'deadlines',
         view: 'query',
-        shownIds: [caseIds[0]],
+        shownIds: caseIds,
       }),
     ]);
     expect(
@@ -163,6 +179,16 @@ describe('queries on the read models', () => {
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       actor: { agency: 'COURT' },
     });
+    // A case nobody opened on its own was still shown by list pages and read-model answers: those reads are its trail too.
+    const shown = await h.http
+      .get('/audit/trail')
+      .query({ caseId: caseIds[1], minPosition: written, limit: 500 })
+      .set(h.staff.auditor)
+      .expect(200);
+    const resources = shown.body.items
+      .filter((r: { type: string }) => r.type === 'DataAccessed')
+      .map((r: { access: { resource: string } }) => r.access.resource);
+    expect(resources).toEqual(expect.arrayContaining(['case-list', 'read-model']));
     const byStaff = await h.http
       .get('/audit/trail')
       .query({ staffId: 'clerk-1', minPosition: written, limit: 500 })

@@ -356,6 +356,8 @@ const CODES = {
     INVITATION_REPLY: '受邀回复（第四、七条）',
     RISK_ESCALATION: '重大风险报告（第十条）',
     LETTER_RESPONSE: '建议书回复（第八条）',
+    INVITATION_NOTICE: '书面通知（第四、七条）',
+    PREVENTION_PLAN: '防范和处置预案（第十条）',
     closed: '已结案',
   },
   en: {
@@ -385,6 +387,8 @@ const CODES = {
     INVITATION_REPLY: 'Reply to an invitation (Art 4/7)',
     RISK_ESCALATION: 'Major-risk report (Art 10)',
     LETTER_RESPONSE: 'Response to a letter (Art 8)',
+    INVITATION_NOTICE: 'Written notice of an invitation (Art 4/7)',
+    PREVENTION_PLAN: 'Prevention and handling plan (Art 10)',
     closed: 'Closed',
   },
 };

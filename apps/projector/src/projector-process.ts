@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import pino from 'pino';
 import { CURRENT_RULES } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
@@ -48,6 +49,7 @@ export const WATCH_INTERVAL_MS = 60_000;
 export async function startProjector(options: ProjectorProcessOptions): Promise<RunningProjector> {
   const logger = pino({ level: options.logLevel ?? 'info', base: { process: 'projector' } });
   const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
+  mkdirSync(options.dataDir, { recursive: true });
   const store =
     options.store ??
     (await openEventStore(options.eventStore ?? { kind: 'sqlite', dataDir: options.dataDir }));

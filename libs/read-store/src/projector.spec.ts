@@ -21,9 +21,8 @@ import {
   DEADLINES,
   type DeadlineRow,
   PROJECTIONS,
-  REGISTER_PARTIES,
-  type RegisterPartyRow,
 } from './projections';
+import { registerParty } from './queries';
 import { ReadStoreBusyError } from './read-store';
 import { rebuildReadModels } from './rebuild';
 import { SqliteReadStore } from './sqlite-read-store';
@@ -95,7 +94,7 @@ describe('projections over a real SQLite ledger', () => {
       ['RISK_ESCALATION', 'c-1', 'open', null, 'COURT'],
     ]);
 
-    const party = (await read.get<RegisterPartyRow>(REGISTER_PARTIES, `RESIDENT_ID-${PARTY_A.idNumber}`))!;
+    const party = (await registerParty(read, `RESIDENT_ID-${PARTY_A.idNumber}`))!;
     expect(party.filings.map((f) => [f.caseId, f.casePartyId])).toEqual([
       ['c-1', PARTY_A.partyId],
       ['c-2', 'p-9'],

@@ -28,7 +28,9 @@ export async function rebuildReadModels(
 ): Promise<RebuildResult> {
   const head = await store.headPosition();
   const projector = new Projector(store, readStore, projections, {
-    batchSize: options.batchSize ?? 5000,
+    // 1,000 rather than 5,000: the same CPU per event here, and a batch's events and documents die
+    // young instead of being promoted (a lower peak RSS, measured in bench:projector).
+    batchSize: options.batchSize ?? 1000,
     ...(options.log === undefined ? {} : { log: options.log }),
     onBatch: (position) => options.onProgress?.(position, head),
   });

@@ -1,8 +1,15 @@
-import type { DeadlineOverdue, LegalDate, StoredDeadline, WatchedDeadlineKind } from '@accord/events';
+import type {
+  CaseChannel,
+  DeadlineOverdue,
+  LegalDate,
+  StoredDeadline,
+  WatchedDeadlineKind,
+} from '@accord/events';
 import { WEEKENDS_ONLY_SOURCE } from '../calendar/calendar';
 import type { Deadline, LegalCalendar } from '../calendar/legal-calendar';
 import type { CaseState } from '../case/case.state';
 import type { LetterState } from '../letter/letter.decider';
+import { CURRENT_RULES, type NoticePeriodStart, ruleSetByVersion } from '../rules/rule-set';
 
 /** A watched period as the read side knows it (the deadlines read model). */
 export interface WatchedPeriod {
@@ -33,10 +40,49 @@ export function recountDeadline(
   return { ...deadline, provisional };
 }
 
+/**
+ * Arts 4–7: which recorded fact starts a case's notice period, by the rule set the fact was recorded
+ * under (an unknown version: the rules in force). The period is watched from that fact until a notice
+ * is served or the case ends; inviting stays optional, so its alarm only tells staff the window passed.
+ */
+export function startsNoticePeriod(
+  fact: NoticePeriodStart,
+  channel: CaseChannel,
+  ruleSetVersion: string,
+): boolean {
+  const rules = ruleSetByVersion(ruleSetVersion) ?? CURRENT_RULES;
+  return rules.noticePeriodStart[channel] === fact;
+}
+
+/** Arts 4/7: the notice period from its start, by the rule set's count (the same rule the decider applies). */
+export function countNoticePeriod(
+  calendar: LegalCalendar,
+  ruleSetVersion: string,
+  start: LegalDate,
+): Deadline {
+  const rules = ruleSetByVersion(ruleSetVersion) ?? CURRENT_RULES;
+  return calendar.deadline(start, rules.invitationNotice);
+}
+
 /** Whether the period is still open in its subject, as the subject's own decider folded it. */
-function periodStillOpen(period: WatchedPeriod, subject: CaseState | LetterState): boolean {
+export function periodStillOpen(
+  period: Pick<WatchedPeriod, 'kind' | 'refId'>,
+  subject: CaseState | LetterState,
+): boolean {
   if (subject.status === 'none') return false;
   switch (period.kind) {
+    case 'INVITATION_NOTICE':
+      // Any written notice served closes it (late ones too: v2 records them); so does the case's end.
+      return (
+        'invitations' in subject &&
+        subject.status === 'open' &&
+        subject.invitations.length === 0 &&
+        subject.outcome === null
+      );
+    case 'PREVENTION_PLAN':
+      return (
+        'risk' in subject && subject.status === 'open' && subject.risk.planDue?.assessmentId === period.refId
+      );
     case 'INVITATION_REPLY':
       return (
         'invitations' in subject &&

@@ -3,9 +3,17 @@ import type { StoredDeadline } from './letter.events';
 
 /**
  * The periods the overdue watcher follows: an invitee's written reply (Art 4/7), the report of a
- * major risk to county leadership (Art 10), an organ's response to a suggestion letter (Art 8).
+ * major risk to county leadership (Art 10), an organ's response to a suggestion letter (Art 8), the
+ * written notice inviting another agency (Art 4/7, 30 days from the fact inviting runs from) and the
+ * prevention and handling plan a major risk owes (Art 10, rule set v2).
  */
-export const WATCHED_DEADLINE_KINDS = ['INVITATION_REPLY', 'RISK_ESCALATION', 'LETTER_RESPONSE'] as const;
+export const WATCHED_DEADLINE_KINDS = [
+  'INVITATION_REPLY',
+  'RISK_ESCALATION',
+  'LETTER_RESPONSE',
+  'INVITATION_NOTICE',
+  'PREVENTION_PLAN',
+] as const;
 export type WatchedDeadlineKind = (typeof WATCHED_DEADLINE_KINDS)[number];
 
 /** Stream naming: one stream per watched period, so "at most once" is an expected revision of `no_stream`. */
@@ -24,7 +32,7 @@ export type DeadlineOverdue = Event<
     /** The case the period belongs to; a letter issued outside a case has none. */
     caseId: string | null;
     letterId: string | null;
-    /** The invitation, risk assessment or letter whose period it is. */
+    /** The invitation, risk assessment or letter whose period it is; for a notice, the fact it runs from. */
     refId: string;
     /** Who had to act: the invitee, the lead agency, or the organ (`ORGAN:<code>`). */
     owner: Agency | `ORGAN:${string}`;

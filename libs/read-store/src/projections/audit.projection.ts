@@ -4,6 +4,8 @@ import { streamKind } from './events';
 
 export const AUDIT_PROJECTION = 'audit';
 export const AUDIT_TRAIL = 'audit_trail';
+/** Which cases each access event disclosed beyond its own `caseId`: a list page, a read-model answer. */
+export const AUDIT_DISCLOSURES = 'audit_disclosures';
 export const ACCESS_LOG_STREAM = 'access-log';
 
 /** One line of the official audit trail: who did (or saw) what, when, and the event's hash. */
@@ -27,6 +29,15 @@ export interface AuditRow {
   readonly access: unknown;
 }
 
+/** One case an access event showed, keyed `<position>:<caseId>`; the trail's filters apply to it too. */
+export interface AuditDisclosureRow {
+  readonly position: number;
+  readonly caseId: string;
+  readonly staffId: string;
+  readonly agency: string;
+  readonly recordedAt: string;
+}
+
 /**
  * Audit trail: every event of the log, in order, with its actor and hash. Access events are kept
  * whatever their type (older and newer access events alike), with what they say was read; other
@@ -35,7 +46,8 @@ export interface AuditRow {
 export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent): boolean } = {
   name: AUDIT_PROJECTION,
   // 2: a DataAccessed read of one case is filed under that case.
-  version: 2,
+  // 3: a list or read-model answer is filed under every case it showed (`audit_disclosures`).
+  version: 3,
   collections: [
     {
       name: AUDIT_TRAIL,
@@ -46,6 +58,18 @@ export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent
         { name: 'agency', type: 'text', indexed: true },
         { name: 'recordedAt', type: 'text', indexed: true },
       ],
+    },
+    {
+      name: AUDIT_DISCLOSURES,
+      keyType: 'text',
+      fields: [
+        { name: 'caseId', type: 'text' },
+        { name: 'position', type: 'integer' },
+        { name: 'staffId', type: 'text' },
+        { name: 'agency', type: 'text' },
+        { name: 'recordedAt', type: 'text' },
+      ],
+      indexes: [['caseId', 'position']],
     },
   ],
   acceptsUnknown(event: RecordedEvent): boolean {
@@ -71,8 +95,29 @@ export const auditProjection: Projection & { acceptsUnknown(event: RecordedEvent
       prevHash: event.prevHash,
       access: access ? event.data : null,
     } satisfies AuditRow);
+    if (access && isAccessEvent(event)) {
+      for (const caseId of disclosedCases(event)) {
+        tx.put(AUDIT_DISCLOSURES, `${event.position}:${caseId}`, {
+          position: event.position,
+          caseId,
+          staffId: event.actor.staffId,
+          agency: event.actor.agency,
+          recordedAt: event.recordedAt,
+        } satisfies AuditDisclosureRow);
+      }
+    }
   },
 };
+
+/** Access events whose `shownIds` name cases (a read-model answer's parties are `party:<key>`). */
+const DISCLOSING: ReadonlySet<string> = new Set(['case-list', 'read-model', 'register']);
+
+/** The cases a list page, read-model answer or party's register showed; a one-case read has `caseId`. */
+function disclosedCases(event: RecordedEvent): string[] {
+  const read = readAccessEvent(event);
+  if (!DISCLOSING.has(read.resource)) return [];
+  return [...new Set(read.shownIds.filter((id) => !id.startsWith('party:')))];
+}
 
 function caseIdOf(event: RecordedEvent): string | null {
   const { kind, id } = streamKind(event.streamId);

@@ -1,10 +1,17 @@
-import { type CaseEvent, type DeadlineOverdue, type LetterEvent, type RecordedEvent } from '@accord/events';
+import {
+  type CaseEvent,
+  type DeadlineOverdue,
+  type LetterEvent,
+  type RecordedEvent,
+  type WatchedDeadlineKind,
+} from '@accord/events';
 import {
   caseDecider,
   type CaseState,
   legalDateOf,
   letterDecider,
   type LetterState,
+  periodStillOpen,
   type RegisteredCase,
 } from '@accord/domain';
 import { type Projection, ProjectionError, type ProjectionTx } from '../projection';
@@ -142,12 +149,9 @@ function caseRow(state: RegisteredCase, event: RecordedEvent, before: CaseRow | 
   };
 }
 
-/** Whether the period an overdue mark names is still open in the case. */
+/** Whether the period an overdue mark names is still open in the case, as the watcher decides it. */
 function stillOpen(state: RegisteredCase, kind: string, refId: string): boolean {
-  if (kind === 'INVITATION_REPLY')
-    return state.invitations.some((i) => i.invitationId === refId && i.status === 'open');
-  if (kind === 'RISK_ESCALATION') return state.risk.escalationDue?.assessmentId === refId;
-  return false;
+  return kind !== 'LETTER_RESPONSE' && periodStillOpen({ kind: kind as WatchedDeadlineKind, refId }, state);
 }
 
 async function applyLetter(letterId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {

@@ -1,11 +1,21 @@
 import type {
+  CaseChannel,
   CaseEvent,
   DeadlineOverdue,
+  LegalDate,
   LetterEvent,
   RecordedEvent,
   StoredDeadline,
   WatchedDeadlineKind,
 } from '@accord/events';
+import {
+  countNoticePeriod,
+  createLegalCalendar,
+  type LegalCalendar,
+  type NoticePeriodStart,
+  startsNoticePeriod,
+} from '@accord/domain';
+import { packageSchedule, provisionalYears } from '@accord/calendar-data';
 import type { Projection, ProjectionTx } from '../projection';
 import { domainEvent, streamKind } from './events';
 
@@ -39,6 +49,7 @@ export interface DeadlineRow {
 interface Subject {
   readonly open: readonly string[];
   readonly leadAgency?: string;
+  readonly channel?: CaseChannel;
   readonly issuer?: string;
   readonly organCode?: string;
   readonly caseId?: string | null;
@@ -54,7 +65,8 @@ export const deadlineId = (kind: WatchedDeadlineKind, streamId: string, refId: s
  */
 export const deadlinesProjection: Projection = {
   name: DEADLINES_PROJECTION,
-  version: 1,
+  // v2: the notice (Arts 4/7) and prevention plan (Art 10) periods.
+  version: 2,
   reads: ['case', 'letter', 'overdue'],
   collections: [
     {
@@ -89,13 +101,25 @@ export const deadlinesProjection: Projection = {
 async function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const streamId = event.streamId;
   const e = domainEvent<CaseEvent>(event);
-  const subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? { open: [] };
+  let subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? { open: [] };
   switch (e.type) {
-    case 'CaseRegistered':
-      tx.put(SUBJECTS, streamId, { ...subject, leadAgency: e.data.leadAgency, caseId });
+    case 'CaseRegistered': {
+      const registered = { ...subject, leadAgency: e.data.leadAgency, channel: e.data.channel, caseId };
+      tx.put(SUBJECTS, streamId, registered);
+      await openNotice(tx, event, caseId, registered, 'ACCEPTANCE', e.data.acceptedOn);
+      return;
+    }
+    case 'NonSupportDecisionRecorded':
+      await openNotice(tx, event, caseId, subject, 'NON_SUPPORT_DECISION', e.data.decidedOn);
+      return;
+    case 'LitigationRiskFound':
+      await openNotice(tx, event, caseId, subject, 'RISK_FINDING', e.data.foundOn);
       return;
     case 'InvitationIssued': {
       const d = e.data;
+      await closeAll(tx, streamId, 'INVITATION_NOTICE', 'served', d.noticeServedOn);
+      // The close above rewrote the subject: open the reply period on the current one.
+      subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? subject;
       open(tx, streamId, subject, {
         deadlineId: deadlineId('INVITATION_REPLY', streamId, d.invitationId),
         kind: 'INVITATION_REPLY',
@@ -130,26 +154,39 @@ async function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx)
       );
       return;
     case 'RiskAssessed': {
-      const due = e.data.escalationDeadline;
-      // Art 10 as the case folds it: the report stays owed from the first major-risk assessment until made.
-      if (due === null || subject.open.some((id) => id.startsWith('RISK_ESCALATION:'))) return;
-      open(tx, streamId, subject, {
-        deadlineId: deadlineId('RISK_ESCALATION', streamId, e.data.assessmentId),
-        kind: 'RISK_ESCALATION',
-        caseId,
-        letterId: null,
-        refId: e.data.assessmentId,
-        owner: subject.leadAgency ?? '',
-        watcher: subject.leadAgency ?? '',
-        explanation: due.explanation,
-        recordedDueBy: due.dueBy,
-        position: event.position,
-      });
+      // Art 10 as the case folds it: the report, and (v2) the plan, stay owed from the first
+      // major-risk assessment until made.
+      const owed = [
+        ['RISK_ESCALATION', e.data.escalationDeadline],
+        ['PREVENTION_PLAN', e.data.planDeadline ?? null],
+      ] as const;
+      for (const [kind, due] of owed) {
+        if (due === null || subject.open.some((id) => id.startsWith(`${kind}:`))) continue;
+        open(tx, streamId, subject, {
+          deadlineId: deadlineId(kind, streamId, e.data.assessmentId),
+          kind,
+          caseId,
+          letterId: null,
+          refId: e.data.assessmentId,
+          owner: subject.leadAgency ?? '',
+          watcher: subject.leadAgency ?? '',
+          explanation: due.explanation,
+          recordedDueBy: due.dueBy,
+          position: event.position,
+        });
+        subject = (await tx.get<Subject>(SUBJECTS, streamId)) ?? subject;
+      }
       return;
     }
     case 'RiskEscalated':
-      for (const id of subject.open.filter((o) => o.startsWith('RISK_ESCALATION:')))
-        await close(tx, streamId, id, 'escalated', e.data.escalatedOn);
+      await closeAll(tx, streamId, 'RISK_ESCALATION', 'escalated', e.data.escalatedOn);
+      return;
+    case 'PreventionPlanAdopted':
+      await closeAll(tx, streamId, 'PREVENTION_PLAN', 'adopted', e.data.adoptedOn);
+      return;
+    case 'OutcomeRecorded':
+      // The dispute is decided: inviting another agency is no longer owed.
+      await closeAll(tx, streamId, 'INVITATION_NOTICE', 'lapsed', e.data.decidedOn);
       return;
     case 'CaseClosed':
       for (const id of subject.open) await close(tx, streamId, id, 'lapsed', e.data.closedOn);
@@ -201,6 +238,68 @@ async function applyLetter(letterId: string, event: RecordedEvent, tx: Projectio
     default:
       return;
   }
+}
+
+let packaged: LegalCalendar | undefined;
+/** Notice periods by rule set and start: cases accepted the same day share one count. */
+const noticeCounts = new Map<string, ReturnType<typeof countNoticePeriod>>();
+
+/**
+ * The notice period is recorded on no event before the notice itself, so the projection counts it
+ * with the official schedules as packaged (deterministic, so a rebuild equals incremental
+ * projection); the query and the watcher recount it with the calendar in force, staff corrections
+ * included, and show both when they differ.
+ */
+function packagedCalendar(): LegalCalendar {
+  if (packaged === undefined) {
+    const official = packageSchedule().schedule.years;
+    packaged = createLegalCalendar({ years: { ...provisionalYears(official), ...official } });
+  }
+  return packaged;
+}
+
+async function openNotice(
+  tx: ProjectionTx,
+  event: RecordedEvent,
+  caseId: string,
+  subject: Subject,
+  fact: NoticePeriodStart,
+  on: LegalDate,
+): Promise<void> {
+  if (subject.channel === undefined || !startsNoticePeriod(fact, subject.channel, event.ruleSet)) return;
+  const id = deadlineId('INVITATION_NOTICE', event.streamId, fact);
+  if (subject.open.includes(id) || (await tx.get<DeadlineRow>(DEADLINES, id)) !== undefined) return;
+  const memo = `${event.ruleSet}|${on}`;
+  let due = noticeCounts.get(memo);
+  if (due === undefined) {
+    if (noticeCounts.size >= 10_000) noticeCounts.clear();
+    due = countNoticePeriod(packagedCalendar(), event.ruleSet, on);
+    noticeCounts.set(memo, due);
+  }
+  open(tx, event.streamId, subject, {
+    deadlineId: id,
+    kind: 'INVITATION_NOTICE',
+    caseId,
+    letterId: null,
+    refId: fact,
+    owner: subject.leadAgency ?? '',
+    watcher: subject.leadAgency ?? '',
+    explanation: due.explanation,
+    recordedDueBy: due.dueBy,
+    position: event.position,
+  });
+}
+
+async function closeAll(
+  tx: ProjectionTx,
+  streamId: string,
+  kind: WatchedDeadlineKind,
+  closedBy: string,
+  closedOn: string,
+): Promise<void> {
+  const subject = await tx.get<Subject>(SUBJECTS, streamId);
+  for (const id of subject?.open.filter((o) => o.startsWith(`${kind}:`)) ?? [])
+    await close(tx, streamId, id, closedBy, closedOn);
 }
 
 type Opening = Omit<

@@ -5,6 +5,8 @@ import { domainEvent, streamKind } from './events';
 
 export const REGISTER_PROJECTION = 'register';
 export const REGISTER_PARTIES = 'register_parties';
+/** One row per filing, keyed `<partyKey>|<caseId>`: a party named in thousands of cases stays small. */
+export const REGISTER_FILINGS = 'register_filings';
 
 /** One filing: a case in which the party appears, as the register shows it (no other party's data). */
 export interface Filing {
@@ -20,15 +22,25 @@ export interface Filing {
   readonly position: number;
 }
 
+/** A filing as stored: under its party's key. */
+export interface FilingRow extends Filing {
+  readonly partyKey: string;
+}
+
 /** A person or organisation across every case and every register entry that names them. */
-export interface RegisterPartyRow {
+export interface RegisterPartyRow extends RegisterPartyDoc {
+  /** Every filing, in log order (from `register_filings`). */
+  readonly filings: readonly Filing[];
+}
+
+/** The party's own document; its filings are rows of their own. */
+export interface RegisterPartyDoc {
   /** `<SCHEME>-<normalised number>` for a case party; a register stream's own id otherwise. */
   readonly partyKey: string;
   readonly kind: string;
   readonly names: readonly string[];
   readonly idScheme: string | null;
   readonly idNumber: string | null;
-  readonly filings: readonly Filing[];
   readonly filingCount: number;
   /** The register stream (`party-<partyKey>`) folded by the register decider: notes, flags, contests. */
   readonly register: PartyRegisterState;
@@ -58,7 +70,8 @@ export function partyKeyOf(idScheme: string, idNumber: string): string {
  */
 export const registerProjection: Projection = {
   name: REGISTER_PROJECTION,
-  version: 1,
+  // 2: filings are rows of `register_filings`, no longer an array in the party's document.
+  version: 2,
   reads: ['case', 'party'],
   collections: [
     {
@@ -71,6 +84,15 @@ export const registerProjection: Projection = {
         { name: 'flagStatus', type: 'text' },
       ],
     },
+    {
+      name: REGISTER_FILINGS,
+      keyType: 'text',
+      fields: [
+        { name: 'partyKey', type: 'text' },
+        { name: 'position', type: 'integer' },
+      ],
+      indexes: [['partyKey', 'position']],
+    },
   ],
   async apply(event: RecordedEvent, tx: ProjectionTx): Promise<void> {
     const { kind, id } = streamKind(event.streamId);
@@ -80,14 +102,13 @@ export const registerProjection: Projection = {
   },
 };
 
-function empty(partyKey: string, kind: string, position: number): RegisterPartyRow {
+function empty(partyKey: string, kind: string, position: number): RegisterPartyDoc {
   return {
     partyKey,
     kind,
     names: [],
     idScheme: null,
     idNumber: null,
-    filings: [],
     filingCount: 0,
     register: partyRegisterDecider.initialState(),
     flagStatus: null,
@@ -95,31 +116,16 @@ function empty(partyKey: string, kind: string, position: number): RegisterPartyR
   };
 }
 
-/** The case ids among a filings list, kept beside the list while a batch appends to it. */
-const filedCaseIds = new WeakMap<readonly Filing[], Set<string>>();
-
-function filedCases(filings: readonly Filing[]): Set<string> {
-  let ids = filedCaseIds.get(filings);
-  if (ids === undefined) {
-    ids = new Set(filings.map((f) => f.caseId));
-    filedCaseIds.set(filings, ids);
-  }
-  return ids;
-}
-
 async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const d = registered.data;
   for (const party of d.parties) {
     const key = partyKeyOf(party.idScheme, party.idNumber);
-    const row =
-      (await tx.get<RegisterPartyRow>(REGISTER_PARTIES, key)) ?? empty(key, party.kind, event.position);
-    const filed = filedCases(row.filings);
-    if (filed.has(d.caseId)) continue;
-    // The row is this batch's own (parsed for it, or put earlier in it), so the list grows in place:
-    // copying and scanning it per filing is quadratic for a party named in thousands of cases.
-    const filings = row.filings as Filing[];
-    filed.add(d.caseId);
-    filings.push({
+    const filingKey = `${key}|${d.caseId}`;
+    // A case names a party once; a second party entry with the same document is the same filing.
+    if ((await tx.get<FilingRow>(REGISTER_FILINGS, filingKey)) !== undefined) continue;
+    const row = (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, key)) ?? empty(key, party.kind, event.position);
+    tx.put(REGISTER_FILINGS, filingKey, {
+      partyKey: key,
       caseId: d.caseId,
       casePartyId: party.partyId,
       channel: d.channel,
@@ -130,30 +136,28 @@ async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: 
       respondentName: d.respondent.name,
       matter: d.matter,
       position: event.position,
-    });
+    } satisfies FilingRow);
     tx.put(REGISTER_PARTIES, key, {
       ...row,
       kind: party.kind,
       names: row.names.includes(party.name) ? row.names : [...row.names, party.name],
       idScheme: party.idScheme,
       idNumber: normaliseIdNumber(party.idNumber),
-      filings,
-      filingCount: filings.length,
+      filingCount: row.filingCount + 1,
       position: event.position,
-    } satisfies RegisterPartyRow);
+    } satisfies RegisterPartyDoc);
   }
 }
 
 async function applyRegister(partyKey: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const row =
-    (await tx.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey)) ??
-    empty(partyKey, 'NATURAL_PERSON', event.position);
+    (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, partyKey)) ?? empty(partyKey, 'NATURAL_PERSON', event.position);
   const register = partyRegisterDecider.evolve(row.register, domainEvent<PartyRegisterEvent>(event));
   const active =
     register.status === 'recorded' && register.activeFlagId !== null
       ? register.flags.find((f) => f.flagId === register.activeFlagId)
       : undefined;
-  const kind = register.status === 'recorded' && row.filings.length === 0 ? register.party.kind : row.kind;
+  const kind = register.status === 'recorded' && row.filingCount === 0 ? register.party.kind : row.kind;
   const names =
     register.status === 'recorded' && !row.names.includes(register.party.name)
       ? [...row.names, register.party.name]
@@ -165,5 +169,5 @@ async function applyRegister(partyKey: string, event: RecordedEvent, tx: Project
     register,
     flagStatus: active?.status ?? null,
     position: event.position,
-  } satisfies RegisterPartyRow);
+  } satisfies RegisterPartyDoc);
 }

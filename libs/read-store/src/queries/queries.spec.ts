@@ -1,10 +1,12 @@
-import type { Actor } from '@accord/events';
+import { ACCESS_LOG_STREAM, type Actor, type DataAccessedData } from '@accord/events';
 import { closeCase, recordOutcome, recorded, registerCase, resolving } from '@accord/domain/case/testing';
 import { CASES, type CaseRow, type RegisterPartyRow } from '../projections';
 import { projectorFor, tempLedger, writeCase } from '../testing/ledger';
 import { patternAlerts } from './register.query';
 import { parsePeriod, percentile, reportSummary } from './reports.query';
 import { stuckCases } from './cases.query';
+import { auditTrail } from './audit.query';
+import { stored } from '../testing/ledger';
 
 const auditor: Actor = { agency: 'PROCURATORATE', staffId: 'a-1', role: 'auditor' };
 const court: Actor = { agency: 'COURT', staffId: 'c-1', role: 'clerk' };
@@ -43,6 +45,64 @@ describe('read-model queries', () => {
       resolutionRate: 0,
       resolvedByOutcome: { DECIDED_WITHOUT_RESOLUTION: 1 },
     });
+    await readStore.close();
+    await ledger.remove();
+  });
+
+  it('the audit trail by case lists every read that showed the case: one-case reads, list pages, read-model answers, party registers', async () => {
+    const ledger = await tempLedger();
+    for (const id of ['a', 'b']) await writeCase(ledger.store, id, recorded(registerCase()));
+    const read = (resource: DataAccessedData['resource'], resourceId: string | null, shownIds: string[]) =>
+      stored(
+        {
+          type: 'DataAccessed',
+          data: {
+            resource,
+            resourceId,
+            streamId: resource === 'case' ? `case-${resourceId}` : null,
+            view: resource === 'case' ? 'full' : resource === 'register' ? 'full' : 'list',
+            outcome: 'granted',
+            asOf: null,
+            revision: -1,
+            shownIds,
+            filter: null,
+            position: null,
+          },
+        },
+        { actor: { agency: 'COURT', staffId: 'reader-1', role: 'clerk' } },
+      );
+    await ledger.store.append(
+      ACCESS_LOG_STREAM,
+      [
+        read('case', 'a', []),
+        read('case-list', null, ['b', 'a']),
+        read('read-model', 'deadlines', ['b', 'party:RESIDENT_ID-1']),
+        read('register', 'RESIDENT_ID-1', ['a', 'b', 'a']),
+        read('case', 'b', []),
+      ],
+      { expectedRevision: 'any' },
+    );
+    const { readStore, projector } = await projectorFor(ledger.store, ledger.dir);
+    projector.start();
+    await projector.waitFor(await ledger.store.headPosition());
+    await projector.close();
+
+    const reads = async (caseId: string, extra: { after?: number; limit?: number; staffId?: string } = {}) =>
+      (await auditTrail(readStore, { caseId, limit: 50, ...extra })).rows.map((r) =>
+        r.type === 'DataAccessed' ? (r.access as DataAccessedData).resource : r.type,
+      );
+    expect(await reads('a')).toEqual(['CaseRegistered', 'case', 'case-list', 'register']);
+    expect(await reads('b')).toEqual(['CaseRegistered', 'case-list', 'read-model', 'register', 'case']);
+    expect(await reads('b', { staffId: 'reader-1' })).toEqual(['case-list', 'read-model', 'register', 'case']);
+    // Paged: the merge keeps log order and the cursor across both sources.
+    const first = await auditTrail(readStore, { caseId: 'b', limit: 2 });
+    expect(first.rows.map((r) => r.type)).toEqual(['CaseRegistered', 'DataAccessed']);
+    const second = await auditTrail(readStore, { caseId: 'b', limit: 2, after: first.next! });
+    expect(second.rows.map((r) => (r.access as DataAccessedData).resource)).toEqual([
+      'read-model',
+      'register',
+    ]);
+    expect(second.next).not.toBeNull();
     await readStore.close();
     await ledger.remove();
   });

@@ -1,5 +1,12 @@
 import { daysBetween } from '@accord/domain';
-import { type Filing, REGISTER_PARTIES, type RegisterPartyRow } from '../projections/register.projection';
+import {
+  type Filing,
+  type FilingRow,
+  REGISTER_FILINGS,
+  REGISTER_PARTIES,
+  type RegisterPartyDoc,
+  type RegisterPartyRow,
+} from '../projections/register.projection';
 import type { ReadStore } from '../read-store';
 
 export interface AlertRule {
@@ -65,13 +72,29 @@ export async function allPatternAlerts(
   rule: AlertRule,
   limit: number,
 ): Promise<PatternAlert[]> {
-  const candidates = await store.find<RegisterPartyRow>(REGISTER_PARTIES, {
+  const candidates = await store.find<RegisterPartyDoc>(REGISTER_PARTIES, {
     all: [{ field: 'filingCount', op: '>=', value: rule.minFilings }],
     orderBy: [{ field: 'key', direction: 'asc' }],
   });
-  return candidates.flatMap((row) => patternAlerts(row, rule)).slice(0, limit);
+  const alerts: PatternAlert[] = [];
+  for (const doc of candidates) {
+    if (alerts.length >= limit) break;
+    alerts.push(...patternAlerts(await withFilings(store, doc), rule));
+  }
+  return alerts.slice(0, limit);
 }
 
-export function registerParty(store: ReadStore, partyKey: string): Promise<RegisterPartyRow | undefined> {
-  return store.get<RegisterPartyRow>(REGISTER_PARTIES, partyKey);
+/** A party with every filing, in log order. */
+export async function registerParty(store: ReadStore, partyKey: string): Promise<RegisterPartyRow | undefined> {
+  const doc = await store.get<RegisterPartyDoc>(REGISTER_PARTIES, partyKey);
+  return doc === undefined ? undefined : withFilings(store, doc);
+}
+
+async function withFilings(store: ReadStore, doc: RegisterPartyDoc): Promise<RegisterPartyRow> {
+  const rows = await store.find<FilingRow>(REGISTER_FILINGS, {
+    all: [{ field: 'partyKey', op: '=', value: doc.partyKey }],
+    orderBy: [{ field: 'position', direction: 'asc' }],
+  });
+  const filings = rows.map(({ partyKey: _partyKey, ...filing }) => filing);
+  return { ...doc, filings };
 }

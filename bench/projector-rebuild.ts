@@ -1,0 +1,42 @@
+/**
+ * bench:projector's rebuild, in a process of its own (`projector-rebuild.ts <ledger dir>`): only the
+ * ledger and the read store are loaded, so the peak RSS it prints is the rebuild's and not what the
+ * bench's ledger generation or the API left behind. The last stdout line is the JSON result.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
+import { openSqliteStore } from '@accord/store';
+
+async function main(): Promise<void> {
+  const dir = process.argv[2]!;
+  const scratch = mkdtempSync(join(resolve(__dirname, '.cache'), 'read-'));
+  const store = await openSqliteStore(dir, { readonly: true });
+  const readStore = new SqliteReadStore(join(scratch, 'read.db'));
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const result = await rebuildReadModels(store, readStore, PROJECTIONS, {
+    onProgress: (position, head) => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (position % 100_000 < 5_000) process.stderr.write(`  rebuild: ${position}/${head}\n`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (result.stuck.length > 0) throw new Error(`projection stopped: ${JSON.stringify(result.stuck)}`);
+  await readStore.close();
+  await store.close();
+  rmSync(scratch, { recursive: true, force: true });
+  process.stdout.write(
+    `${JSON.stringify({ eventsPerSec: result.head / seconds, peakRssMb: peak / 1024 / 1024, events: result.head })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:projector rebuild: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
