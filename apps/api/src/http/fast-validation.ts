@@ -83,9 +83,9 @@ export function compileBody(dto: new () => object): CompiledBody | undefined {
     const derived = derive(dto, new Set());
     build = derived.build;
     validate = ajv.compile(derived.schema);
-  } catch (error) {
-    if (error instanceof Declined) return undefined;
-    throw error;
+  } catch {
+    // Declined, or a schema ajv refuses: either way the body keeps class-validator, never a 500.
+    return undefined;
   }
   return (body) => (validate(body) ? build(body) : undefined);
 }
