@@ -254,7 +254,9 @@ describe('the overdue watcher: notice and prevention plan periods', () => {
     const again = await running.watcher.tick();
     expect([...again.recorded, ...again.alreadyRecorded]).not.toContain(id);
     await running.projector.waitFor(await ledger.store.headPosition());
-    expect((await running.projector.readStore.get<CaseRow>(CASES, 'c-1'))?.overdueDeadlines).toHaveProperty([id]);
+    expect((await running.projector.readStore.get<CaseRow>(CASES, 'c-1'))?.overdueDeadlines).toHaveProperty([
+      id,
+    ]);
 
     await ledger.store.append(
       'case-c-1',
@@ -268,7 +270,9 @@ describe('the overdue watcher: notice and prevention plan periods', () => {
       status: 'closed',
       closedBy: 'adopted',
     });
-    expect((await running.projector.readStore.get<CaseRow>(CASES, 'c-1'))?.overdueDeadlines).not.toHaveProperty([id]);
+    expect(
+      (await running.projector.readStore.get<CaseRow>(CASES, 'c-1'))?.overdueDeadlines,
+    ).not.toHaveProperty([id]);
     expect((await ledger.store.readStream(overdueStreamId(id))).length).toBe(1);
     await running.close();
   });

@@ -123,7 +123,8 @@ async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: 
     const filingKey = `${key}|${d.caseId}`;
     // A case names a party once; a second party entry with the same document is the same filing.
     if ((await tx.get<FilingRow>(REGISTER_FILINGS, filingKey)) !== undefined) continue;
-    const row = (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, key)) ?? empty(key, party.kind, event.position);
+    const row =
+      (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, key)) ?? empty(key, party.kind, event.position);
     tx.put(REGISTER_FILINGS, filingKey, {
       partyKey: key,
       caseId: d.caseId,
@@ -151,7 +152,8 @@ async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: 
 
 async function applyRegister(partyKey: string, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const row =
-    (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, partyKey)) ?? empty(partyKey, 'NATURAL_PERSON', event.position);
+    (await tx.get<RegisterPartyDoc>(REGISTER_PARTIES, partyKey)) ??
+    empty(partyKey, 'NATURAL_PERSON', event.position);
   const register = partyRegisterDecider.evolve(row.register, domainEvent<PartyRegisterEvent>(event));
   const active =
     register.status === 'recorded' && register.activeFlagId !== null

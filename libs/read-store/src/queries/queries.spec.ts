@@ -93,7 +93,12 @@ describe('read-model queries', () => {
       );
     expect(await reads('a')).toEqual(['CaseRegistered', 'case', 'case-list', 'register']);
     expect(await reads('b')).toEqual(['CaseRegistered', 'case-list', 'read-model', 'register', 'case']);
-    expect(await reads('b', { staffId: 'reader-1' })).toEqual(['case-list', 'read-model', 'register', 'case']);
+    expect(await reads('b', { staffId: 'reader-1' })).toEqual([
+      'case-list',
+      'read-model',
+      'register',
+      'case',
+    ]);
     // Paged: the merge keeps log order and the cursor across both sources.
     const first = await auditTrail(readStore, { caseId: 'b', limit: 2 });
     expect(first.rows.map((r) => r.type)).toEqual(['CaseRegistered', 'DataAccessed']);

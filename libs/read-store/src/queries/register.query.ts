@@ -85,7 +85,10 @@ export async function allPatternAlerts(
 }
 
 /** A party with every filing, in log order. */
-export async function registerParty(store: ReadStore, partyKey: string): Promise<RegisterPartyRow | undefined> {
+export async function registerParty(
+  store: ReadStore,
+  partyKey: string,
+): Promise<RegisterPartyRow | undefined> {
   const doc = await store.get<RegisterPartyDoc>(REGISTER_PARTIES, partyKey);
   return doc === undefined ? undefined : withFilings(store, doc);
 }
