@@ -1,3 +1,4 @@
+import { PROJECTIONS } from '@accord/read-store';
 import { createTestDatabase, describePg, type TestDatabase } from '@accord/store/postgres/testing/pg-test-db';
 import { startApi, type ApiHarness } from './support/api-harness';
 
@@ -117,7 +118,11 @@ describePg('the API on PostgreSQL for both the ledger and the read models', () =
       .query({ minPosition: reply.position, status: 'all' })
       .set(gov)
       .expect(200);
-    expect(closed.body.items).toEqual([expect.objectContaining({ status: 'closed', closedBy: 'replied' })]);
+    // The lead also sees its own notice period (Arts 4/7), closed when the invitation was served.
+    expect(closed.body.items).toEqual([
+      expect.objectContaining({ kind: 'INVITATION_REPLY', status: 'closed', closedBy: 'replied' }),
+      expect.objectContaining({ kind: 'INVITATION_NOTICE', status: 'closed', closedBy: 'served' }),
+    ]);
 
     const party = await h.http
       .get('/register/parties/RESIDENT_ID-410423199001011234')
@@ -141,12 +146,9 @@ describePg('the API on PostgreSQL for both the ledger and the read models', () =
     ]);
 
     const ready = await h.http.get('/health/ready').set(aud).expect(200);
-    expect(ready.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual([
-      'audit',
-      'case-status',
-      'deadlines',
-      'register',
-    ]);
+    expect(ready.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(
+      PROJECTIONS.map((p) => p.name).sort(),
+    );
   });
 });
 
