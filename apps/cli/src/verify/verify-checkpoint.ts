@@ -144,6 +144,9 @@ export function sqliteIntegrity(file: string): Promise<string[]> {
   return new Promise((done) => {
     const thread = new Worker(INTEGRITY_THREAD, {
       eval: true,
+      // A worker inherits the parent's node flags: under ts-node (the benchmarks, `npm run accord`
+      // in development) that would load the TypeScript compiler into the thread, ten times the check.
+      execArgv: [],
       workerData: { file, driver: require.resolve('better-sqlite3') },
     });
     thread.once('message', (messages: string[]) => done(messages));
