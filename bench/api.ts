@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openSqliteStore } from '@accord/store';
+import { litigationCase } from '../test/support/api-fixtures';
 
 const CASES = 256;
 /**
@@ -180,23 +181,7 @@ function startServer(dataDir: string | 'trivial'): Promise<ServerHandle> {
   });
 }
 
-const CASE_BODY = {
-  channel: 'LITIGATION',
-  externalCaseNumber: '（2024）鲁0423行初12号',
-  acceptedOn: '2024-03-01',
-  parties: [
-    {
-      partyId: 'p-1',
-      kind: 'NATURAL_PERSON',
-      name: '张三',
-      idScheme: 'RESIDENT_ID',
-      idNumber: '370423199001011234',
-    },
-  ],
-  respondent: { code: 'county-land-bureau', name: '县自然资源局' },
-  matter: 'Compensation for land requisition',
-  peopleInvolved: 2,
-};
+const CASE_BODY = litigationCase();
 const ACTIVITY_BODY = JSON.stringify({
   kind: 'HEARING',
   heldOn: '2024-03-05',

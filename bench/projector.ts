@@ -22,6 +22,7 @@ import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { buildApp } from '@accord/api/app';
 import { configFor } from '@accord/config';
 import { issueToken } from '@accord/identity';
+import { litigationCase } from '../test/support/api-fixtures';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -94,23 +95,9 @@ async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
     { agency: 'COURT', staffId: 'bench-clerk', roles: ['clerk'] },
   );
   const lags: number[] = [];
-  const body = JSON.stringify({
-    channel: 'LITIGATION',
-    externalCaseNumber: '（2026）鲁0423行初1号',
-    acceptedOn: '2026-11-02',
-    parties: [
-      {
-        partyId: 'p-1',
-        kind: 'NATURAL_PERSON',
-        name: '张三',
-        idScheme: 'RESIDENT_ID',
-        idNumber: '370423199001011234',
-      },
-    ],
-    respondent: { code: 'county-land-bureau', name: '县自然资源局' },
-    matter: 'Compensation for land requisition',
-    peopleInvolved: 2,
-  });
+  const body = JSON.stringify(
+    litigationCase({ externalCaseNumber: '（2026）鲁0423行初1号', acceptedOn: '2026-11-02' }),
+  );
   const one = async () => {
     const res = await fetch(`${url}/cases`, {
       method: 'POST',

@@ -19,6 +19,7 @@ import {
   ReadStoreFencedError,
   ReadStoreUnavailableError,
 } from './read-store';
+import { columnOf, whereClause } from './sql-where';
 
 export interface PostgresReadStoreOptions {
   /** A libpq connection string, e.g. postgres://accord@db:5432/accord. */
@@ -382,19 +383,11 @@ export class PostgresReadStore implements ReadStore {
   }
 
   private column(table: Table, field: string): string {
-    if (field === 'key') return 'k';
-    if (!table.fields.has(field)) throw new Error(`read store: ${table.spec.name} has no field ${field}`);
-    return field;
+    return columnOf(table.spec, table.fields, field);
   }
 
   private where(table: Table, where: Where, params: unknown[]): string {
-    const parts: string[] = [];
-    for (const c of where.all ?? []) parts.push(this.condition(table, c, params));
-    for (const group of where.any ?? []) {
-      if (group.length === 0) continue;
-      parts.push(`(${group.map((c) => this.condition(table, c, params)).join(' OR ')})`);
-    }
-    return parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`;
+    return whereClause(where, (c) => this.condition(table, c, params));
   }
 
   private condition(table: Table, c: Condition, params: unknown[]): string {

@@ -16,6 +16,7 @@ import type {
   WriterLease,
 } from './read-store';
 import { ReadModelMissingError, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
+import { columnOf, whereClause } from './sql-where';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
 
@@ -296,19 +297,11 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private column(table: Table, field: string): string {
-    if (field === 'key') return 'k';
-    if (!table.fields.has(field)) throw new Error(`read store: ${table.spec.name} has no field ${field}`);
-    return field;
+    return columnOf(table.spec, table.fields, field);
   }
 
   private where(table: Table, where: Where, params: FieldValue[]): string {
-    const parts: string[] = [];
-    for (const c of where.all ?? []) parts.push(this.condition(table, c, params));
-    for (const group of where.any ?? []) {
-      if (group.length === 0) continue;
-      parts.push(`(${group.map((c) => this.condition(table, c, params)).join(' OR ')})`);
-    }
-    return parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`;
+    return whereClause(where, (c) => this.condition(table, c, params));
   }
 
   private condition(table: Table, c: Condition, params: FieldValue[]): string {

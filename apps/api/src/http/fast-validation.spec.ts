@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { compileBody } from './fast-validation';
 import { RecordActivityRequestDto } from '../slices/cases/record-activity/record-activity.request.dto';
 import { RegisterCaseRequestDto } from '../slices/cases/register-case/register-case.request.dto';
+import { litigationCase } from '../../../../test/support/api-fixtures';
 
 type Dto = new () => object;
 
@@ -160,23 +161,7 @@ describe('compiled body validation (issue 14)', () => {
     expect(built).toBeInstanceOf(RecordActivityRequestDto);
     expect(built).toStrictEqual(reference(RecordActivityRequestDto, body).instance);
 
-    const registration = {
-      channel: 'LITIGATION',
-      externalCaseNumber: '（2024）鲁0423行初12号',
-      acceptedOn: '2024-03-01',
-      parties: [
-        {
-          partyId: 'p-1',
-          kind: 'NATURAL_PERSON',
-          name: '张三',
-          idScheme: 'RESIDENT_ID',
-          idNumber: '370423199001011234',
-        },
-      ],
-      respondent: { code: 'county-land-bureau', name: '县自然资源局' },
-      matter: 'Compensation for land requisition',
-      peopleInvolved: 2,
-    };
+    const registration = litigationCase();
     const registered = compileBody(RegisterCaseRequestDto)!(registration);
     expect(registered).toBeDefined();
     expect(registered).toStrictEqual(reference(RegisterCaseRequestDto, registration).instance);
