@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProposedEvent } from '@accord/events';
 import { openSqliteStore } from '@accord/store';
+import { spawnTypeScript } from '@accord/store/testing/spawn-ts';
 import { writeSampleLedger } from '../apps/cli/src/testing/sample-ledger';
 import { accord } from './support/cli-inprocess';
 import { REPO_ROOT } from './support/cli-run';
@@ -59,22 +59,10 @@ describe('accord checkpoint --every (e2e)', () => {
     const trustFile = join(root, 'trusted-keys.txt');
     writeFileSync(trustFile, `${trusted.join('\n')}\n`);
 
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        'checkpoint',
-        '--every',
-        '1s',
-        '--data',
-        data,
-        ...keys,
-      ],
-      { cwd: REPO_ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' } },
+    const child = spawnTypeScript(
+      'apps/cli/src/main.ts',
+      ['checkpoint', '--every', '1s', '--data', data, ...keys],
+      { cwd: REPO_ROOT },
     );
     const output = { text: '', onData: [] as (() => boolean)[] };
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { CONFIG_VARIABLES } from '@accord/config';
+import { spawnTypeScript } from '@accord/store/testing/spawn-ts';
 import { accord } from '../../apps/cli/src/accord';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -40,18 +40,10 @@ export async function runAccord(
 /** Runs the real `accord` binary from source in a child process, as an operator would: for the one smoke test. */
 export function spawnAccord(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        ...args,
-      ],
-      { cwd: REPO_ROOT, env: { ...cleanEnv(), TS_NODE_PROJECT: 'tsconfig.json', ...env } },
-    );
+    const child = spawnTypeScript('apps/cli/src/main.ts', args, {
+      cwd: REPO_ROOT,
+      env: { ...cleanEnv(), ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

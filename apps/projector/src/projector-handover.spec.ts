@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -19,6 +19,7 @@ import {
 import { tempLedger, writeCase } from '@accord/read-store/testing/ledger';
 import { PostgresEventStore } from '@accord/store';
 import { createTestDatabase, describePg, type TestDatabase } from '@accord/store/postgres/testing/pg-test-db';
+import { spawnTypeScript } from '@accord/store/testing/spawn-ts';
 
 // Two child processes through ts-node on a loaded machine: slow, never timed.
 jest.setTimeout(300_000);
@@ -92,25 +93,16 @@ describePg('the projector on PostgreSQL: one active, one hot standby', () => {
 
 /** A projector process; its `standby` / `active` / `batch N` lines, and a wait for one of them. */
 function projectorChild(url: string, batchSize: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(__dirname, 'testing', 'projector-pg-child.ts'),
-      url,
-      String(batchSize),
-    ],
-    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnTypeScript(join(__dirname, 'testing', 'projector-pg-child.ts'), [
+    url,
+    String(batchSize),
+  ]);
   const lines: string[] = [];
   const batches: number[] = [];
   const waiting: { prefix: string; resolve: () => void }[] = [];
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout }).on('line', (line) => {
     lines.push(line);
     if (line.startsWith('batch ')) batches.push(Number(line.slice(6)));
     for (const w of waiting.filter((w) => line.startsWith(w.prefix))) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -10,6 +9,7 @@ import {
   resolving,
 } from '@accord/domain/case/testing';
 import { dumpReadModels, PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
+import { spawnTypeScript } from '@accord/store/testing/spawn-ts';
 import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
 
 // Real files and (for the kill test) a child process: slow on a loaded machine, never timed.
@@ -55,19 +55,7 @@ describe('SIGKILL of the projector in the middle of a large batch', () => {
 /** Runs the projector in a child process and SIGKILLs it as soon as its first batch is committed. */
 function killAfterFirstBatch(dataDir: string, batchSize: number): Promise<number[]> {
   const script = join(__dirname, 'testing', 'projector-child.ts');
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      script,
-      dataDir,
-      String(batchSize),
-    ],
-    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnTypeScript(script, [dataDir, String(batchSize)]);
   const committed: number[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

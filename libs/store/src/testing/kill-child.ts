@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Ack } from './append-writers';
+import { spawnTypeScript } from './spawn-ts';
 
 /**
  * Runs a TypeScript child that prints one acknowledged append per line, SIGKILLs it after
@@ -12,11 +12,7 @@ export function runChildUntilKilled(
   killAfter: number,
   acknowledged: Ack[],
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
-    { env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnTypeScript(script, args);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout });
