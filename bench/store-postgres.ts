@@ -5,12 +5,12 @@
  * from 64 callers over a pool of 16. Runs in a fresh database on ACCORD_BENCH_PG_URL (default this
  * machine's server), dropped at the end.
  */
-import type { ProposedEvent, RecordedEvent } from '@accord/events';
+import type { RecordedEvent } from '@accord/events';
 import { PostgresEventStore } from '@accord/store';
 import { Client, Pool } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { v4 as uuidv4 } from 'uuid';
+import { benchEvent } from './bench-event';
 
 const SEQUENTIAL_APPENDS = 1_000;
 const CONCURRENT_APPENDERS = 64;
@@ -20,23 +20,6 @@ const FOLD_RUNS = 30;
 const RAW_CALLERS = 64;
 const RAW_POOL = 16;
 const RAW_PER_CALLER = 150;
-
-/** About 400 bytes of JSON, like a typical case event (the SQLite bench's event). */
-function benchEvent(i: number): ProposedEvent {
-  const commandId = uuidv4();
-  return {
-    eventId: uuidv4(),
-    type: 'InvitationIssued',
-    schemaVersion: 1,
-    data: { invitationId: `inv-${i}`, to: 'GOV_OFFICE', noticeServedOn: '2021-03-01' },
-    occurredAt: '2021-03-01T09:30:00.000+08:00',
-    actor: { agency: 'COURT', staffId: 'clerk-17', role: 'clerk' },
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    ruleSet: '2021-v1',
-  };
-}
 
 const perSec = (count: number, started: number) => count / ((performance.now() - started) / 1000);
 

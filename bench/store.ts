@@ -3,13 +3,11 @@
  * Runs on a fresh ledger in a temp dir inside the data dir, so it measures the same disk as ./data.
  */
 import { chosenDataDir } from '@accord/config';
-import type { ProposedEvent } from '@accord/events';
 import { openSqliteStore, resolveDataDir, type SqliteEventStore } from '@accord/store';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { v4 as uuidv4 } from 'uuid';
 import {
   CheckpointStore,
   Cosigner,
@@ -22,29 +20,13 @@ import {
 } from '@accord/merkle';
 import { CheckpointRebuild, sqliteIntegrity } from '../apps/cli/src/verify/verify-checkpoint';
 import { verifyLedger } from '../apps/cli/src/verify/verify-ledger';
+import { benchEvent } from './bench-event';
 
 const SEQUENTIAL_APPENDS = 2_000;
 const CONCURRENT_APPENDERS = 64;
 const APPENDS_PER_APPENDER = 400;
 const FOLD_LENGTH = 1_000;
 const FOLD_RUNS = 30;
-
-/** About 400 bytes of JSON, like a typical case event. */
-function benchEvent(i: number): ProposedEvent {
-  const commandId = uuidv4();
-  return {
-    eventId: uuidv4(),
-    type: 'InvitationIssued',
-    schemaVersion: 1,
-    data: { invitationId: `inv-${i}`, to: 'GOV_OFFICE', noticeServedOn: '2021-03-01' },
-    occurredAt: '2021-03-01T09:30:00.000+08:00',
-    actor: { agency: 'COURT', staffId: 'clerk-17', role: 'clerk' },
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    ruleSet: '2021-v1',
-  };
-}
 
 async function sequential(store: SqliteEventStore): Promise<number> {
   const started = performance.now();
