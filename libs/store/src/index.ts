@@ -5,3 +5,4 @@ export * from './sqlite-event-store';
 export * from './open-store';
 export * from './store-selection';
 export * from './postgres/postgres-event-store';
+export * from './thread-entry';

@@ -1,27 +1,9 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../thread-entry';
 import type { AppendRequest, WireOutcome } from './ledger-writer';
 import { fromWire, WRITER_ROLE, type WriterCommand, type WriterReply } from './wire';
 
 const WRITER_LINGER_MS = 5_000;
-
-/**
- * Where the thread starts: the compiled writer-worker.js beside this file in a build; from
- * TypeScript sources, a small CommonJS shim that registers ts-node in the thread and then loads
- * writer-worker.ts, so tests exercise the very same writer.
- */
-function workerStart(): { entry: string; workerData: Record<string, unknown> } {
-  if (!__filename.endsWith('.ts'))
-    return { entry: join(__dirname, 'writer-worker.js'), workerData: { role: WRITER_ROLE } };
-  return {
-    entry: join(__dirname, 'writer-worker.from-source.js'),
-    workerData: {
-      role: WRITER_ROLE,
-      source: join(__dirname, 'writer-worker.ts'),
-      tsProject: join(__dirname, '../../../../tsconfig.json'),
-    },
-  };
-}
 
 /**
  * The writer thread, shared by every store this process opens (tests open hundreds), started with
@@ -51,7 +33,7 @@ export class WriterThread {
   }
 
   private constructor() {
-    const { entry, workerData } = workerStart();
+    const { entry, workerData } = threadEntry(__dirname, 'writer-worker', { role: WRITER_ROLE });
     this.worker = new Worker(entry, { workerData });
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => {

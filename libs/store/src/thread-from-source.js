@@ -1,6 +1,6 @@
-// The writer thread's entry when the store runs from TypeScript sources (jest, ts-node, the
-// benchmarks): compiles writer-worker.ts on the fly. A build (dist) starts the compiled
-// writer-worker.js directly and never loads this file, nor ts-node.
+// A thread's entry when the code runs from TypeScript sources (jest, ts-node, the
+// benchmarks): compiles the thread's .ts file on the fly (thread-entry.ts). A build (dist) starts the compiled
+// .js directly and never loads this file, nor ts-node.
 'use strict';
 const { workerData } = require('node:worker_threads');
 
