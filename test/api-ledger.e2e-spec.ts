@@ -14,7 +14,11 @@ import { startApi, type ApiHarness } from './support/api-harness';
 import { courtCase } from './support/api-fixtures';
 import { accord } from './support/cli-inprocess';
 
-/** GET /ledger/checkpoint and the proofs, on the real app over HTTP, with a checkpoint taken by the real CLI. */
+/**
+ * GET /ledger/checkpoint and the proofs, on the real app over HTTP, with a checkpoint taken by the
+ * real CLI. The tree is kept as in production: by the follower on its own thread (the harness's
+ * default is in-process), while the CLI's own follower writes the same tree file.
+ */
 describe('ledger checkpoint and proofs (HTTP)', () => {
   let h: ApiHarness;
   let caseId: string;
@@ -22,7 +26,7 @@ describe('ledger checkpoint and proofs (HTTP)', () => {
   const trusted = parseTrustFile(keys.map((k) => k.text).join('\n'));
 
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({ treeThread: 'on' });
   });
   afterAll(() => h.close());
 

@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('places the Merkle tree follower by ACCORD_TREE_THREAD (on by default), refusing other values', () => {
+    expect(loadConfig({}).treeThread).toBe('on');
+    expect(loadConfig({ ACCORD_TREE_THREAD: 'off' }).treeThread).toBe('off');
+    expect(() => loadConfig({ ACCORD_TREE_THREAD: 'yes' })).toThrow(
+      /ACCORD_TREE_THREAD="yes": expected one of on, off/,
+    );
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -55,7 +55,15 @@ export interface ApiConfig {
    * the API's thread is busy, `on` always on the writer thread. Chosen by `bench:api` (README).
    */
   readonly sqliteWriterThread: SqliteWriterThread;
+  /**
+   * The embedded ledger's Merkle tree: `on` kept by a follower on a thread of its own, `off` by a
+   * follower on the API's thread (bench:store, `treeCostRatio64`).
+   */
+  readonly treeThread: TreeThread;
 }
+
+export const TREE_THREAD_MODES = ['on', 'off'] as const;
+export type TreeThread = (typeof TREE_THREAD_MODES)[number];
 
 export const SQLITE_WRITER_THREAD_MODES = ['off', 'auto', 'on'] as const;
 export type SqliteWriterThread = (typeof SQLITE_WRITER_THREAD_MODES)[number];
@@ -80,6 +88,8 @@ export const DEFAULTS = {
   // bench:api, same-run CPU per request: commands and reads each cost less with commits on the API's
   // own thread than handed to the writer thread (README, "The fast path").
   sqliteWriterThread: 'off' as SqliteWriterThread,
+  // Hashing the tree on the appenders' thread cost them ~16% of their rate on 2 cores (README).
+  treeThread: 'on' as TreeThread,
 } as const;
 
 /** Every variable the API reads, for docs and for the boot message. */
@@ -106,6 +116,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_PG_URL',
   'ACCORD_ESDB_URL',
   'ACCORD_SQLITE_WRITER_THREAD',
+  'ACCORD_TREE_THREAD',
 ] as const;
 
 export class ConfigError extends Error {
@@ -146,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       return fallback;
     }
     return Number(raw);
+  };
+  const choice = <T extends string>(name: string, modes: readonly T[], fallback: T): T => {
+    const raw = text(name) ?? fallback;
+    if (modes.includes(raw as T)) return raw as T;
+    problems.push(`${name}=${JSON.stringify(raw)}: expected one of ${modes.join(', ')}`);
+    return fallback;
   };
 
   const port = integer('PORT', DEFAULTS.port, 0, 65535);
@@ -199,13 +216,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     problems,
   );
 
-  const sqliteWriterThread = (text('ACCORD_SQLITE_WRITER_THREAD') ??
-    DEFAULTS.sqliteWriterThread) as SqliteWriterThread;
-  if (!SQLITE_WRITER_THREAD_MODES.includes(sqliteWriterThread)) {
-    problems.push(
-      `ACCORD_SQLITE_WRITER_THREAD=${JSON.stringify(sqliteWriterThread)}: expected one of ${SQLITE_WRITER_THREAD_MODES.join(', ')}`,
-    );
-  }
+  const sqliteWriterThread = choice(
+    'ACCORD_SQLITE_WRITER_THREAD',
+    SQLITE_WRITER_THREAD_MODES,
+    DEFAULTS.sqliteWriterThread,
+  );
+  const treeThread = choice('ACCORD_TREE_THREAD', TREE_THREAD_MODES, DEFAULTS.treeThread);
 
   const config: ApiConfig = {
     port,
@@ -237,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     eventStore: store.selection,
     readStore,
     sqliteWriterThread,
+    treeThread,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -260,6 +277,9 @@ export function configFor(dataDir: string, overrides: Partial<ApiConfig> = {}): 
     eventStore: { kind: 'sqlite', dataDir: path.resolve(dataDir) },
     readStore: { kind: DEFAULTS.readStore, dataDir: path.resolve(dataDir) },
     sqliteWriterThread: DEFAULTS.sqliteWriterThread,
+    // Suites start hundreds of apps from TypeScript sources, where a thread loads the TypeScript
+    // compiler (~0.7 s) before it does anything; the suites that test the thread turn it on.
+    treeThread: 'off',
     ...overrides,
   };
 }

@@ -10,3 +10,4 @@ export * from './merkle-log';
 export * from './tree-follower';
 export * from './case-bundle';
 export * from './verify-runs';
+export * from './tree-thread';
