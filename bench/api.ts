@@ -93,11 +93,13 @@ async function serve(dataDir: string): Promise<void> {
   const { buildApp } = await import('@accord/api/app');
   const { configFor, loadConfig } = await import('@accord/config');
   const { issueToken } = await import('@accord/identity');
-  // ACCORD_SQLITE_WRITER_THREAD=off|auto|on compares the store's commit placements (README).
-  const { sqliteWriterThread } = loadConfig({
+  // ACCORD_SQLITE_WRITER_THREAD=off|auto|on compares the store's commit placements, and
+  // ACCORD_TREE_THREAD=on|off the tree follower's (README); unset, the production defaults.
+  const { sqliteWriterThread, treeThread } = loadConfig({
     ACCORD_SQLITE_WRITER_THREAD: process.env.ACCORD_SQLITE_WRITER_THREAD,
+    ACCORD_TREE_THREAD: process.env.ACCORD_TREE_THREAD,
   });
-  const config = configFor(dataDir, { logLevel: 'warn', sqliteWriterThread });
+  const config = configFor(dataDir, { logLevel: 'warn', sqliteWriterThread, treeThread });
   const built = await buildApp(config);
   await built.app.listen(0, '127.0.0.1');
   const settings = { key: built.signingKey.key, issuer: config.jwt.issuer, audience: config.jwt.audience };
