@@ -1,17 +1,19 @@
 /**
- * bench:projector's rebuild, in a process of its own (`projector-rebuild.ts <ledger dir>`): only the
- * ledger and the read store are loaded, so the peak RSS it prints is the rebuild's and not what the
- * bench's ledger generation or the API left behind. The last stdout line is the JSON result.
+ * bench:projector's rebuild, in a process of its own (`projector-rebuild.js <ledger dir> <scratch
+ * dir>`, from the build, as `accord rebuild` runs): only the ledger and the read store are loaded,
+ * so the peak RSS it prints is the rebuild's and not what the bench's ledger generation or the API
+ * left behind. The last stdout line is the JSON result.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
 import { openSqliteStore } from '@accord/store';
 
 async function main(): Promise<void> {
-  const dir = process.argv[2]!;
-  const scratch = mkdtempSync(join(resolve(__dirname, '.cache'), 'read-'));
+  const [dir, cache] = process.argv.slice(2) as [string, string];
+  mkdirSync(cache, { recursive: true });
+  const scratch = mkdtempSync(join(resolve(cache), 'read-'));
   const store = await openSqliteStore(dir, { readonly: true });
   const readStore = new SqliteReadStore(join(scratch, 'read.db'));
   let peak = process.memoryUsage().rss;

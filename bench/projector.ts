@@ -6,7 +6,7 @@
  *    and kept under bench/.cache (not committed).
  * 2. Baseline, same run: raw better-sqlite3 rows read and JSON-parsed per second from that ledger.
  * 3. A full rebuild of every projection into a fresh read store, in a child process of its own
- *    (bench/projector-rebuild.ts): events/s and that process's peak RSS.
+ *    running the compiled build (bench/projector-rebuild.ts): events/s and that process's peak RSS.
  * 4. Lag: the API (in process, with the projector in process) under a steady command load; for each
  *    acknowledged write, the time until the projector has committed its position. p50/p99.
  */
@@ -126,18 +126,18 @@ async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
 }
 
 /**
- * The rebuild runs in a process of its own (bench/projector-rebuild.ts), so its peak RSS is the
- * rebuild's, not what generating the ledger or the API left in this heap.
+ * The rebuild runs in a process of its own, so its peak RSS is the rebuild's, not what generating
+ * the ledger or the API left in this heap; and it runs the compiled build (`npm run bench:projector`
+ * builds first), as `npx accord rebuild` does: under ts-node the TypeScript compiler alone added
+ * about 125 MB to the peak.
  */
 function rebuildInChild(dir: string): { eventsPerSec: number; peakRssMb: number; events: number } {
-  const out = execFileSync(
-    process.execPath,
-    [...process.execArgv, join(__dirname, 'projector-rebuild.ts'), dir],
-    {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const compiled = resolve(__dirname, '../dist/bench/projector-rebuild.js');
+  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
+  const out = execFileSync(process.execPath, [compiled, dir, CACHE], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = out.toString().trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as { eventsPerSec: number; peakRssMb: number; events: number };
 }
