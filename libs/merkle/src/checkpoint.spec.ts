@@ -19,37 +19,11 @@ import {
 } from './note';
 import { rootOf, verifyConsistency, verifyInclusion } from './rfc6962';
 import { TreeFollower } from './tree-follower';
+import { appendInterleaved } from './testing/interleaved-events';
 
 /** A few interleaved streams, appended one event at a time. */
-async function writeEvents(
-  store: MemoryEventStore,
-  prefix: string,
-  streams: number,
-  rounds: number,
-): Promise<void> {
-  for (let round = 0; round < rounds; round += 1)
-    for (let s = 0; s < streams; s += 1) {
-      const id = `${prefix}-${s}-${round}`;
-      await store.append(
-        `${prefix}-${s}`,
-        [
-          {
-            eventId: id,
-            type: 'MediationMeetingHeld',
-            schemaVersion: 1,
-            data: { round },
-            occurredAt: '2026-11-01T00:00:00Z',
-            actor: { agency: 'COURT', staffId: 'c-1', role: 'clerk' },
-            commandId: id,
-            correlationId: id,
-            causationId: id,
-            ruleSet: 'test',
-          },
-        ],
-        { expectedRevision: 'any' },
-      );
-    }
-}
+const writeEvents = (store: MemoryEventStore, prefix: string, streams: number, rounds: number) =>
+  appendInterleaved(store, prefix, streams, rounds);
 
 describe('signed notes and checkpoints', () => {
   let dir: string;

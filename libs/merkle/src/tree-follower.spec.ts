@@ -2,47 +2,15 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '@accord/events';
 import { type EventStore, LEDGER_FILE, MemoryEventStore, openSqliteStore } from '@accord/store';
 import { eventLeafHash } from './leaf';
 import { MerkleLog } from './merkle-log';
 import { rootOf, verifyConsistency, verifyInclusion } from './rfc6962';
 import { TreeFollower } from './tree-follower';
+import { allEvents, appendInterleaved, expectedRoot } from './testing/interleaved-events';
 
-async function append(store: EventStore, streams: number, rounds: number, tag = 'e'): Promise<void> {
-  for (let round = 0; round < rounds; round += 1)
-    for (let s = 0; s < streams; s += 1) {
-      const id = `${tag}-${s}-${round}`;
-      await store.append(
-        `${tag}-${s}`,
-        [
-          {
-            eventId: id,
-            type: 'MediationMeetingHeld',
-            schemaVersion: 1,
-            data: { round },
-            occurredAt: '2026-11-01T00:00:00Z',
-            actor: { agency: 'COURT', staffId: 'c-1', role: 'clerk' },
-            commandId: id,
-            correlationId: id,
-            causationId: id,
-            ruleSet: 'test',
-          },
-        ],
-        { expectedRevision: 'any' },
-      );
-    }
-}
-
-async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for await (const batch of store.readAll()) events.push(...batch);
-  return events;
-}
-
-async function expectedRoot(store: EventStore): Promise<Buffer> {
-  return rootOf((await allEvents(store)).map(eventLeafHash));
-}
+const append = (store: EventStore, streams: number, rounds: number, tag = 'e') =>
+  appendInterleaved(store, tag, streams, rounds);
 
 describe('TreeFollower and the tree file', () => {
   let dir: string;

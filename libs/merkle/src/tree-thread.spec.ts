@@ -1,45 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '@accord/events';
 import { type EventStore, openSqliteStore, type SqliteEventStore } from '@accord/store';
-import { eventLeafHash } from './leaf';
 import { MerkleLog } from './merkle-log';
-import { rootOf } from './rfc6962';
+import { appendInterleaved, expectedRoot } from './testing/interleaved-events';
 import { TreeFollowerThread } from './tree-thread';
 
-async function append(store: EventStore, streams: number, rounds: number, tag: string): Promise<void> {
-  for (let round = 0; round < rounds; round += 1)
-    await Promise.all(
-      Array.from({ length: streams }, (_, s) => {
-        const id = `${tag}-${s}-${round}`;
-        return store.append(
-          `${tag}-${s}`,
-          [
-            {
-              eventId: id,
-              type: 'MediationMeetingHeld',
-              schemaVersion: 1,
-              data: { round, note: '调解 ✓' },
-              occurredAt: '2026-11-01T00:00:00Z',
-              actor: { agency: 'COURT', staffId: 'c-1', role: 'clerk' },
-              commandId: id,
-              correlationId: id,
-              causationId: id,
-              ruleSet: 'test',
-            },
-          ],
-          { expectedRevision: round === 0 ? 'no_stream' : round - 1 },
-        );
-      }),
-    );
-}
-
-async function expectedRoot(store: EventStore): Promise<Buffer> {
-  const events: RecordedEvent[] = [];
-  for await (const batch of store.readAll()) events.push(...batch);
-  return rootOf(events.map(eventLeafHash));
-}
+const append = (store: EventStore, streams: number, rounds: number, tag: string) =>
+  appendInterleaved(store, tag, streams, rounds, { concurrent: true });
 
 // The thread starts from TypeScript sources here (it loads ts-node first): give it time.
 jest.setTimeout(60_000);
