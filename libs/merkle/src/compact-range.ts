@@ -1,6 +1,9 @@
 import { EMPTY_ROOT } from './rfc6962';
 import { appendToEdge, edgeRoot } from './tree-kernel';
 
+/** A compact range's edge as a plain array, fed packed leaf inputs: what verify's thread runs. */
+export { appendLeafInputs, edgeRoot } from './tree-kernel';
+
 /**
  * The right edge of a tree (one perfect subtree per set bit of its size): enough to append a leaf
  * and compute the current root, in O(log n) memory. `onNode` sees each perfect subtree as it completes.

@@ -1,4 +1,11 @@
+import { join } from 'node:path';
 import { encodeLeaf as encode, leafHashLatin1 } from './tree-kernel';
+
+/** Leaf inputs (0x00 || leaf) written into and read from a caller's buffer: how leaves cross to a thread. */
+export { leafInputRoom, readLeafInput, writeLeafInput } from './tree-kernel';
+
+/** The kernel's own file, for a worker thread to load with no TypeScript loader (`require` it). */
+export const TREE_KERNEL_FILE = join(__dirname, 'tree-kernel.js');
 
 /** What leaf i commits to: the event at the i-th place of the log, in commit order. */
 export interface LeafEvent {
