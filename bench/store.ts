@@ -19,8 +19,9 @@ import {
   TreeFollowerThread,
   verifyCheckpointNote,
 } from '@accord/merkle';
-import { CheckpointRebuild, sqliteIntegrity } from '../apps/cli/src/verify/verify-checkpoint';
+import { ThreadedCheckpointRebuild } from '../apps/cli/src/verify/verify-checkpoint';
 import { verifyLedger } from '../apps/cli/src/verify/verify-ledger';
+import { VerifyThread } from '../apps/cli/src/verify/verify-thread';
 import { benchEvent } from './bench-event';
 
 const SEQUENTIAL_APPENDS = 2_000;
@@ -126,12 +127,13 @@ async function verifyAgainstCheckpoint(
   const trusted = parseTrustFile(keys.map((k) => k.text).join('\n'));
   const started = performance.now();
   const signed = verifyCheckpointNote(note, trusted);
-  const rebuild = new CheckpointRebuild(signed.checkpoint);
-  const integrity = sqliteIntegrity(store.file);
+  const thread = new VerifyThread({ sqliteFile: store.file, tree: true });
+  const rebuild = new ThreadedCheckpointRebuild(signed.checkpoint, thread);
   const chains = await verifyLedger(store, { onEvent: (event) => rebuild.add(event) });
-  const sqlite = await integrity;
-  const against = rebuild.finish(log);
+  const sqlite = await thread.integrity;
+  const against = await rebuild.finish(log);
   const seconds = (performance.now() - started) / 1000;
+  await thread.close();
   if (!chains.ok || sqlite.length > 0 || !against.ok) throw new Error('the bench ledger does not verify');
   log.close();
   return { perSec: chains.events / seconds, treeMicros };

@@ -15,6 +15,7 @@ import type { ProposedEvent, RecordedEvent } from '@accord/events';
 import type { CaseBundle } from '@accord/merkle';
 import { openSqliteStore } from '@accord/store';
 import { writeSampleLedger } from '../apps/cli/src/testing/sample-ledger';
+import { VerifyThread } from '../apps/cli/src/verify/verify-thread';
 import { accord } from './support/cli-inprocess';
 import { copyLedger, LEDGER_FILE, readRow, rowAt, tempRoot, type EventRow } from './support/cli-tamper';
 
@@ -244,6 +245,42 @@ describe('accord verify --checkpoint (insider manipulations)', () => {
     expect(result.stdout).toMatch(
       new RegExp(`does NOT match the checkpoint of tree size 80 at position ${first} `),
     );
+  });
+
+  it('fails, saying the ledger was not checked, when the thread hashing the tree dies', async () => {
+    const root = VerifyThread.prototype.root;
+    const dies = jest.spyOn(VerifyThread.prototype, 'root').mockImplementation(async function (
+      this: VerifyThread,
+    ) {
+      await this.close();
+      return root.call(this);
+    });
+    try {
+      const result = await verify(intact);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe(
+        'ledger intact: 6 streams, 80 events, head position 80\n' +
+          'ledger NOT checked against the checkpoint of tree size 80: the tree could not be rebuilt: the verify thread failed: it stopped (exit code 1)',
+      );
+      const json = await accord([
+        'verify',
+        '--data',
+        intact,
+        '--json',
+        '--checkpoint',
+        checkpointFile,
+        '--trusted-keys',
+        trustFile,
+      ]);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        ok: false,
+        chainsOk: true,
+        checkpoint: { ok: false, error: expect.stringMatching(/^the tree could not be rebuilt: /) },
+      });
+    } finally {
+      dies.mockRestore();
+    }
   });
 
   it('reports index damage found by SQLite’s integrity check', async () => {

@@ -1,9 +1,14 @@
-import { EMPTY_ROOT, hashChildrenLatin1 } from './rfc6962';
+import { EMPTY_ROOT } from './rfc6962';
+import { appendToEdge, edgeRoot } from './tree-kernel';
+
+/** A compact range's edge as a plain array, fed packed leaf inputs: what verify's thread runs. */
+export { appendLeafInputs, edgeRoot } from './tree-kernel';
 
 /**
  * The right edge of a tree (one perfect subtree per set bit of its size): enough to append a leaf
  * and compute the current root, in O(log n) memory. `onNode` sees each perfect subtree as it completes.
- * Hashes are held as latin1 strings inside (see hashChildrenLatin1); Buffers at the edges.
+ * Hashes are held as latin1 strings inside (see hashChildrenLatin1); Buffers at the edges. The
+ * append and the root are tree-kernel.js's, which the rebuild thread shares.
  */
 export class CompactRange {
   private readonly edge: (string | undefined)[];
@@ -27,24 +32,12 @@ export class CompactRange {
   }
 
   addLatin1(leaf: string, onNode?: (level: number, index: number, hash: string) => void): void {
-    let hash = leaf;
-    let level = 0;
-    // The index at `level` of the subtree holding the new leaf; odd while a left sibling waits.
-    let index = this.count;
-    while (index % 2 === 1) {
-      hash = hashChildrenLatin1(this.edge[level]!, hash);
-      this.edge[level] = undefined;
-      level += 1;
-      index = (index - 1) / 2;
-      onNode?.(level, index, hash);
-    }
-    this.edge[level] = hash;
+    appendToEdge(this.edge, this.count, leaf, onNode);
     this.count += 1;
   }
 
   root(): Buffer {
-    let root: string | undefined;
-    for (const hash of this.edge) if (hash) root = root ? hashChildrenLatin1(hash, root) : hash;
+    const root = edgeRoot(this.edge);
     return root === undefined ? EMPTY_ROOT : Buffer.from(root, 'latin1');
   }
 

@@ -1,43 +1,18 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { HASH_BYTES, hashChildren } from './tree-kernel';
 
 /**
  * RFC 6962 / RFC 9162 Merkle tree hashing and proofs (SHA-256), as C2SP merkle-tree.md restates
  * them. Hashes are raw 32-byte Buffers; sizes and indexes are plain numbers (exact to 2^53, far
  * beyond this ledger's life).
  */
-export const HASH_BYTES = 32;
+export { HASH_BYTES } from './tree-kernel';
 
 /** MTH({}) = SHA-256(""). */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// One-shot hashing of one assembled buffer: a streaming Hash object per call cost ~3x as much,
-// and verify hashes two nodes per event. The scratch buffer is safe to reuse: hashing is synchronous.
-const node = Buffer.alloc(1 + 2 * HASH_BYTES);
-node[0] = 0x01;
-
-export function hashLeaf(data: Uint8Array): Buffer {
-  const leaf = Buffer.allocUnsafe(1 + data.length);
-  leaf[0] = 0x00;
-  leaf.set(data, 1);
-  return hash('sha256', leaf, 'buffer');
-}
-
-export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
-  node.set(left, 1);
-  node.set(right, 1 + HASH_BYTES);
-  return hash('sha256', node, 'buffer');
-}
-
-/**
- * hashChildren over hashes held as latin1 strings (one char per byte), for the loops that hash a
- * whole log (the follower, verify): a digest handed back as a Buffer costs about five times one
- * handed back as a string ('binary' is latin1), and these loops hash every node of the tree.
- */
-export function hashChildrenLatin1(left: string, right: string): string {
-  node.write(left, 1, HASH_BYTES, 'latin1');
-  node.write(right, 1 + HASH_BYTES, HASH_BYTES, 'latin1');
-  return hash('sha256', node, 'binary');
-}
+// Leaf and node hashing live in tree-kernel.js, which the rebuild thread shares.
+export { hashChildren, hashChildrenLatin1, hashLeaf } from './tree-kernel';
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
 export function splitPoint(n: number): number {

@@ -16,12 +16,12 @@ import { chosenDataDir } from '@accord/config';
 import { LEDGER_FILE } from '@accord/store';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 import {
-  CheckpointRebuild,
   type CheckpointReport,
-  sqliteIntegrity,
+  ThreadedCheckpointRebuild,
   verifyCheckpoint,
 } from '../verify/verify-checkpoint';
 import { formatVerifyReport, verifyLedger } from '../verify/verify-ledger';
+import { VerifyThread } from '../verify/verify-thread';
 import { NoLedgerError, type OpenedLedger, openLedgerForVerify } from './verify-open';
 
 const help = `Usage: accord verify [--data DIR] [--json] [--checkpoint FILE --trusted-keys FILE]
@@ -118,14 +118,17 @@ const verifyCommand: CliCommand = {
       return EXIT_USAGE;
     }
     const { store } = ledger;
+    // SQLite's integrity check and the tree's hashing run on a second thread beside the chain check,
+    // which feeds the tree in the same pass; a second pass only if the chain check stopped early.
+    const thread = new VerifyThread({
+      sqliteFile: ledger.dataDir === undefined ? undefined : resolve(ledger.dataDir, LEDGER_FILE),
+      tree: signed !== undefined,
+    });
+    const rebuild = signed && new ThreadedCheckpointRebuild(signed.checkpoint, thread);
     try {
-      // The tree is rebuilt in the same pass as the chain check; a second pass only if that stopped early.
-      const rebuild = signed && new CheckpointRebuild(signed.checkpoint);
-      const integrity =
-        ledger.dataDir === undefined ? [] : sqliteIntegrity(resolve(ledger.dataDir, LEDGER_FILE));
       const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
       const missingTriggers = await ledger.missingTriggers();
-      const sqlite = await integrity;
+      const sqlite = await thread.integrity;
       let against: CheckpointReport | undefined;
       if (signed) {
         const guideFile = ledger.dataDir === undefined ? undefined : join(ledger.dataDir, MERKLE_FILE);
@@ -133,7 +136,7 @@ const verifyCommand: CliCommand = {
         try {
           against =
             report.ok && rebuild
-              ? rebuild.finish(guide)
+              ? await rebuild.finish(guide)
               : await verifyCheckpoint(store, signed.checkpoint, guide);
         } finally {
           guide?.close();
@@ -198,6 +201,7 @@ const verifyCommand: CliCommand = {
       }
       return ok ? EXIT_OK : EXIT_FAILED;
     } finally {
+      await thread.close();
       await store.close();
     }
   },
@@ -220,6 +224,8 @@ function record(io: CliIo, dataFlag: string | undefined, run: Omit<VerifyRun, 'v
 
 function formatCheckpointReport(signed: VerifiedCheckpoint, report: CheckpointReport): string {
   const { origin, size } = signed.checkpoint;
+  if (report.error !== undefined)
+    return `ledger NOT checked against the checkpoint of tree size ${size}: ${report.error}`;
   if (report.ok)
     return `ledger consistent with checkpoint ${origin} tree size ${size} (signed by ${signed.signedBy.join(', ')})`;
   const b = report.break!;

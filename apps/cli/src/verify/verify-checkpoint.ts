@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { type Checkpoint, CompactRange, eventLeafHashLatin1, type MerkleLog } from '@accord/merkle';
 import type { EventStore } from '@accord/store';
 import type { VerifiedEvent } from './verify-ledger';
+import type { VerifyThread } from './verify-thread';
 
 /** Where the ledger stops matching a signed checkpoint. */
 export interface CheckpointBreak {
@@ -21,6 +20,11 @@ export interface CheckpointReport {
   /** Events in the ledger (the ledger may have grown past the checkpoint). */
   readonly ledgerEvents: number;
   readonly break: CheckpointBreak | null;
+  /**
+   * Set when the tree could not be rebuilt at all (its thread failed): the ledger was not compared
+   * with the checkpoint, so the run fails without a finding. `break.reason` says the same.
+   */
+  readonly error?: string;
 }
 
 /**
@@ -55,6 +59,18 @@ export class CheckpointRebuild {
       this.streams.push(event.streamId);
     }
     this.count = i + 1;
+  }
+
+  /** A rebuild fed these events, having counted `ledgerEvents` in all (the rest lie past the checkpoint). */
+  static of(
+    checkpoint: Checkpoint,
+    events: Iterable<VerifiedEvent>,
+    ledgerEvents: number,
+  ): CheckpointRebuild {
+    const rebuild = new CheckpointRebuild(checkpoint);
+    for (const event of events) rebuild.add(event);
+    rebuild.count = Math.max(rebuild.count, ledgerEvents);
+    return rebuild;
   }
 
   finish(guide?: MerkleLog): CheckpointReport {
@@ -107,6 +123,58 @@ export class CheckpointRebuild {
   }
 }
 
+/**
+ * CheckpointRebuild with the hashing on verify's second thread (VerifyThread): `add` only writes
+ * the event's leaf input for the thread, so the main thread is left with the chain check. The
+ * thread hashes exactly the events it is handed, the ones the chain check found intact. When the
+ * root differs, those same events, read back from the thread, are replayed into a CheckpointRebuild
+ * on this thread, which names the first difference as it always has.
+ */
+export class ThreadedCheckpointRebuild {
+  private count = 0;
+
+  constructor(
+    readonly checkpoint: Checkpoint,
+    private readonly thread: VerifyThread,
+  ) {}
+
+  add(event: VerifiedEvent): void {
+    if (this.count < this.checkpoint.size) this.thread.add(event);
+    this.count += 1;
+  }
+
+  async finish(guide?: MerkleLog): Promise<CheckpointReport> {
+    const { checkpoint, count } = this;
+    let root: Buffer;
+    try {
+      root = await this.thread.root();
+    } catch (error) {
+      return rebuildFailed(checkpoint, count, error);
+    }
+    if (count >= checkpoint.size && root.equals(checkpoint.root))
+      return { ok: true, treeSize: checkpoint.size, ledgerEvents: count, break: null };
+    let events: VerifiedEvent[];
+    try {
+      events = await this.thread.events();
+    } catch (error) {
+      return rebuildFailed(checkpoint, count, error);
+    }
+    return CheckpointRebuild.of(checkpoint, events, count).finish(guide);
+  }
+}
+
+/** Never a pass: without the tree, nothing was compared with the signed root. */
+function rebuildFailed(checkpoint: Checkpoint, count: number, error: unknown): CheckpointReport {
+  const reason = `the tree could not be rebuilt: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    ok: false,
+    treeSize: checkpoint.size,
+    ledgerEvents: count,
+    break: { leaf: null, position: null, streamId: null, revision: null, reason },
+    error: reason,
+  };
+}
+
 /** The rebuild on its own pass over the log (when the chain check stopped early and did not feed it). */
 export async function verifyCheckpoint(
   store: EventStore,
@@ -116,43 +184,4 @@ export async function verifyCheckpoint(
   const rebuild = new CheckpointRebuild(checkpoint);
   for await (const batch of store.readAll({ batchSize: 2000 })) for (const event of batch) rebuild.add(event);
   return rebuild.finish(guide);
-}
-
-// Plain JavaScript, so the thread needs no TypeScript loader (jest, the benchmarks, the build alike).
-const INTEGRITY_THREAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let db;
-try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  const messages = db.pragma('integrity_check(20)').map((r) => r.integrity_check);
-  parentPort.postMessage(messages.length === 1 && messages[0] === 'ok' ? [] : messages);
-} catch (error) {
-  parentPort.postMessage([error.message]);
-} finally {
-  if (db) db.close();
-}`;
-
-/**
- * SQLite's own `PRAGMA integrity_check` on the ledger file: finds damaged pages and indexes the
- * hash chain never reads. It reads the whole file and every index, about as long as the chain
- * check itself, so it runs on a thread of its own with its own read-only connection while the
- * chains are checked: start it first, await it after.
- */
-export function sqliteIntegrity(file: string): Promise<string[]> {
-  if (!existsSync(file)) return Promise.resolve([`no file ${file}`]);
-  return new Promise((done) => {
-    const thread = new Worker(INTEGRITY_THREAD, {
-      eval: true,
-      // A worker inherits the parent's node flags: under ts-node (the benchmarks, `npm run accord`
-      // in development) that would load the TypeScript compiler into the thread, ten times the check.
-      execArgv: [],
-      workerData: { file, driver: require.resolve('better-sqlite3') },
-    });
-    thread.once('message', (messages: string[]) => done(messages));
-    thread.once('error', (error) => done([error.message]));
-    thread.once('exit', (code) =>
-      done(code === 0 ? [] : [`integrity check thread exited with code ${code}`]),
-    );
-  });
 }

@@ -1,4 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import {
+  CheckpointStore,
+  Cosigner,
+  generateSignerKey,
+  MerkleLog,
+  takeCheckpoint,
+  TreeFollower,
+} from '@accord/merkle';
 import { PostgresEventStore } from '@accord/store';
 import { createTestDatabase, describePg, type TestDatabase } from '@accord/store/postgres/testing/pg-test-db';
 import { proposedEvents } from '@accord/store/testing/fixtures';
@@ -19,11 +30,14 @@ describePg('accord verify on PostgreSQL', () => {
 
   afterEach(() => db.drop());
 
-  async function verify(env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  async function verify(
+    env: Record<string, string>,
+    args: string[] = [],
+  ): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
     const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd() };
-    const code = await runCli(['verify', '--json'], commands, io);
+    const code = await runCli(['verify', '--json', ...args], commands, io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -79,6 +93,62 @@ describePg('accord verify on PostgreSQL', () => {
       position: 5,
       reason: expect.stringMatching(/type/),
     });
+  });
+
+  it('checks a signed checkpoint: the tree rebuilt on verify’s thread, a deleted signed event named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-verify-pg-'));
+    try {
+      const store = await PostgresEventStore.open({ url: db.url });
+      const log = new MerkleLog(join(dir, 'merkle.db'));
+      await new TreeFollower(store, log).catchUp();
+      const keys = ['COURT', 'PROCURATORATE', 'GOV_OFFICE'].map(generateSignerKey);
+      const { note } = takeCheckpoint({
+        log,
+        cosigners: keys.map((k) => new Cosigner(k, join(dir, `${k.name}.jsonl`))),
+        store: new CheckpointStore(join(dir, 'checkpoints')),
+        now: new Date().toISOString(),
+      });
+      log.close();
+      await store.close();
+      writeFileSync(join(dir, 'checkpoint.note'), note);
+      writeFileSync(join(dir, 'trusted-keys.txt'), keys.map((k) => k.text).join('\n'));
+      const args = [
+        '--checkpoint',
+        join(dir, 'checkpoint.note'),
+        '--trusted-keys',
+        join(dir, 'trusted-keys.txt'),
+      ];
+
+      const intact = await verify(env(), args);
+      expect(intact.code).toBe(0);
+      expect(JSON.parse(intact.out)).toMatchObject({
+        ok: true,
+        sqliteIntegrity: [],
+        checkpoint: { ok: true, treeSize: 6, ledgerEvents: 6, break: null },
+      });
+
+      // The last event of a stream: the chains cannot see it go, the checkpoint can.
+      await sql([
+        'DROP TRIGGER events_no_delete ON accord.events',
+        'DELETE FROM accord.events WHERE position = 6',
+      ]);
+      const cut = await verify(env(), args);
+      expect(cut.code).toBe(1);
+      expect(JSON.parse(cut.out)).toMatchObject({
+        ok: false,
+        chainsOk: true,
+        checkpoint: {
+          ok: false,
+          ledgerEvents: 5,
+          break: {
+            leaf: 5,
+            reason: 'the ledger has 5 events but the checkpoint covers 6: events are missing',
+          },
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 naming the problem when the store is misconfigured or unreachable, and creates nothing', async () => {
