@@ -9,13 +9,17 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
 import { openSqliteStore } from '@accord/store';
+import { DEFAULTS } from '@accord/config';
 
 async function main(): Promise<void> {
   const [dir, cache] = process.argv.slice(2) as [string, string];
   mkdirSync(cache, { recursive: true });
   const scratch = mkdtempSync(join(resolve(cache), 'read-'));
   const store = await openSqliteStore(dir, { readonly: true });
-  const readStore = new SqliteReadStore(join(scratch, 'read.db'));
+  const readStore = new SqliteReadStore(join(scratch, 'read.db'), {
+    // As `accord rebuild` runs it: ACCORD_READ_STORE_THREAD, default on.
+    commitThread: (process.env.ACCORD_READ_STORE_THREAD ?? DEFAULTS.readStoreThread) === 'on',
+  });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = performance.now();

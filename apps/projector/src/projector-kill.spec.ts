@@ -14,7 +14,10 @@ import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/
 
 // Real files and (for the kill test) a child process: slow on a loaded machine, never timed.
 jest.setTimeout(180_000);
-describe('SIGKILL of the projector in the middle of a large batch', () => {
+describe.each([
+  ['on its own thread', 'thread'],
+  ['on the projector thread', 'inline'],
+])('SIGKILL of the projector in the middle of a large batch, commits %s', (_, commits) => {
   let ledger: Awaited<ReturnType<typeof tempLedger>>;
   beforeAll(async () => {
     ledger = await tempLedger();
@@ -32,7 +35,7 @@ describe('SIGKILL of the projector in the middle of a large batch', () => {
   it('after a restart, the read models equal a clean rebuild: nothing applied twice, nothing skipped', async () => {
     const head = await ledger.store.headPosition();
     expect(head).toBeGreaterThan(3000);
-    const committed = await killAfterFirstBatch(ledger.dir, 1500);
+    const committed = await killAfterFirstBatch(ledger.dir, 1500, commits);
     expect(committed[0]).toBeLessThan(head);
 
     const { readStore: restarted, projector } = await projectorFor(ledger.store, ledger.dir);
@@ -53,15 +56,16 @@ describe('SIGKILL of the projector in the middle of a large batch', () => {
 });
 
 /** Runs the projector in a child process and SIGKILLs it as soon as its first batch is committed. */
-function killAfterFirstBatch(dataDir: string, batchSize: number): Promise<number[]> {
+function killAfterFirstBatch(dataDir: string, batchSize: number, commits: string): Promise<number[]> {
   const script = join(__dirname, 'testing', 'projector-child.ts');
-  const child = spawnTypeScript(script, [dataDir, String(batchSize)]);
+  const child = spawnTypeScript(script, [dataDir, String(batchSize), commits]);
   const committed: number[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   createInterface({ input: child.stdout }).on('line', (line) => {
     committed.push(Number(line));
-    // The next batch is already being applied: kill it mid-way.
+    // The next batch is already being applied (with the commit thread: perhaps being written): kill
+    // it mid-way.
     if (committed.length === 1) child.kill('SIGKILL');
   });
   return new Promise((resolve, reject) => {

@@ -62,6 +62,9 @@ export interface ApiConfig {
   readonly treeThread: TreeThread;
 }
 
+export const READ_STORE_THREAD_MODES = ['on', 'off'] as const;
+export type ReadStoreThread = (typeof READ_STORE_THREAD_MODES)[number];
+
 export const TREE_THREAD_MODES = ['on', 'off'] as const;
 export type TreeThread = (typeof TREE_THREAD_MODES)[number];
 
@@ -90,6 +93,8 @@ export const DEFAULTS = {
   sqliteWriterThread: 'off' as SqliteWriterThread,
   // Hashing the tree on the appenders' thread cost them ~16% of their rate on 2 cores (README).
   treeThread: 'on' as TreeThread,
+  // The projector applies the next batch while its commit thread writes this one (bench:projector).
+  readStoreThread: 'on' as ReadStoreThread,
 } as const;
 
 /** Every variable the API reads, for docs and for the boot message. */
@@ -117,6 +122,7 @@ export const CONFIG_VARIABLES = [
   'ACCORD_ESDB_URL',
   'ACCORD_SQLITE_WRITER_THREAD',
   'ACCORD_TREE_THREAD',
+  'ACCORD_READ_STORE_THREAD',
 ] as const;
 
 export class ConfigError extends Error {
@@ -208,13 +214,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir,
   });
   problems.push(...store.problems);
-  const readStore = selectReadStore(
+  const selected = selectReadStore(
     text('ACCORD_READ_STORE'),
     text('ACCORD_READ_STORE_URL'),
     text('ACCORD_PG_URL'),
     dataDir,
     problems,
   );
+  const readStoreThread = choice(
+    'ACCORD_READ_STORE_THREAD',
+    READ_STORE_THREAD_MODES,
+    DEFAULTS.readStoreThread,
+  );
+  const readStore: ReadStoreSelection =
+    selected.kind === 'sqlite' ? { ...selected, commitThread: readStoreThread === 'on' } : selected;
 
   const sqliteWriterThread = choice(
     'ACCORD_SQLITE_WRITER_THREAD',

@@ -9,12 +9,15 @@ export const READ_STORE_FILE = 'read.db';
 export const READ_STORE_KINDS = ['sqlite', 'postgres'] as const;
 export type ReadStoreKind = (typeof READ_STORE_KINDS)[number];
 
-/** Where read models live: `<dataDir>/read.db`, or a PostgreSQL database (schema `accord_read`). */
+/**
+ * Where read models live: `<dataDir>/read.db`, or a PostgreSQL database (schema `accord_read`).
+ * `commitThread`: the projector commits to read.db on a thread of its own (ACCORD_READ_STORE_THREAD).
+ */
 export type ReadStoreSelection =
-  | { readonly kind: 'sqlite'; readonly dataDir: string }
+  | { readonly kind: 'sqlite'; readonly dataDir: string; readonly commitThread?: boolean }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
-function open(selection: ReadStoreSelection): ReadStore {
+function open(selection: ReadStoreSelection, writer: boolean): ReadStore {
   if (selection.kind === 'postgres')
     return new PostgresReadStore({
       url: selection.url,
@@ -22,7 +25,9 @@ function open(selection: ReadStoreSelection): ReadStore {
     });
   const dir = resolve(selection.dataDir);
   mkdirSync(dir, { recursive: true });
-  return new SqliteReadStore(join(dir, READ_STORE_FILE));
+  return new SqliteReadStore(join(dir, READ_STORE_FILE), {
+    commitThread: writer && selection.commitThread === true,
+  });
 }
 
 /**
@@ -30,12 +35,12 @@ function open(selection: ReadStoreSelection): ReadStore {
  * projector's job. Collections the projector has not created yet answer as missing.
  */
 export async function openReadStoreForQueries(selection: ReadStoreSelection): Promise<ReadStore> {
-  const store = open(selection);
+  const store = open(selection, false);
   await store.attach(PROJECTIONS);
   return store;
 }
 
 /** The read store the projector writes (it prepares collections and checkpoints itself). */
 export async function openReadStoreForProjector(selection: ReadStoreSelection): Promise<ReadStore> {
-  return open(selection);
+  return open(selection, true);
 }

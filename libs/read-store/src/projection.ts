@@ -43,10 +43,16 @@ export class BatchTx implements ProjectionTx {
   private readonly writes = new Map<string, Map<string | number, Doc | null>>();
   private readonly reads = new Map<string, Map<string | number, Doc | null>>();
 
-  constructor(readonly store: ReadStore) {}
+  /** `pending`: earlier batches' writes whose commit is still under way, read before the store. */
+  constructor(
+    readonly store: ReadStore,
+    private readonly pending?: PendingWrites,
+  ) {}
 
   async get<T = Doc>(collection: string, key: string | number): Promise<T | undefined> {
-    const pending = this.writes.get(collection)?.get(key);
+    const own = this.writes.get(collection)?.get(key);
+    if (own !== undefined) return (own ?? undefined) as T | undefined;
+    const pending = this.pending?.get(collection, key);
     if (pending !== undefined) return (pending ?? undefined) as T | undefined;
     let read = this.reads.get(collection);
     if (read === undefined) {
@@ -85,5 +91,45 @@ export class BatchTx implements ProjectionTx {
       this.writes.set(name, docs);
     }
     return docs;
+  }
+}
+
+/**
+ * The writes of batches applied but not yet committed, so that the next batch can be applied while
+ * they are written and still read them. Each entry is tagged with its batch; once that batch is in
+ * the store its entries go, unless a later batch wrote the key again. Entries only ever go while a
+ * batch is applied (the store then answers the same), and come only between batches.
+ */
+export class PendingWrites {
+  private readonly docs = new Map<string, Map<string | number, { doc: Doc | null; batch: number }>>();
+
+  /** A pending write of the key (null: deleted), or undefined when none is pending. */
+  get(collection: string, key: string | number): Doc | null | undefined {
+    return this.docs.get(collection)?.get(key)?.doc;
+  }
+
+  add(batch: number, changes: readonly Change[]): void {
+    for (const change of changes) {
+      let docs = this.docs.get(change.collection);
+      if (docs === undefined) {
+        docs = new Map();
+        this.docs.set(change.collection, docs);
+      }
+      docs.set(change.key, { doc: change.op === 'put' ? change.doc : null, batch });
+    }
+  }
+
+  /** The batch is in the store: its writes need no overlay any more. */
+  settle(batch: number, changes: readonly Change[]): void {
+    for (const change of changes) {
+      const docs = this.docs.get(change.collection);
+      if (docs?.get(change.key)?.batch === batch) docs.delete(change.key);
+    }
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const docs of this.docs.values()) size += docs.size;
+    return size;
   }
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import {
   assessRisk,
   closeCase,
@@ -23,7 +24,7 @@ import {
   PROJECTIONS,
 } from './projections';
 import { registerParty } from './queries';
-import { ReadStoreBusyError } from './read-store';
+import { type BatchWrite, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
 import { rebuildReadModels } from './rebuild';
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
@@ -225,5 +226,112 @@ describe('one writer per SQLite read store', () => {
     expect(await after.count(CASES)).toBe(1);
     await after.close();
     await ledger.remove();
+  });
+});
+
+describe('applying the next batch while this one commits', () => {
+  let ledger: Awaited<ReturnType<typeof tempLedger>>;
+  beforeAll(async () => {
+    ledger = await tempLedger();
+    // Eight events a case and batches of 3: most batches continue documents the one before wrote.
+    for (let i = 0; i < 12; i += 1)
+      await writeCase(
+        ledger.store,
+        `c-${i}`,
+        resolving(
+          issueInvitation(),
+          replyToInvitation({}, { agency: 'GOV_OFFICE' }),
+          assessRisk({ level: 'MAJOR' }),
+          recordOutcome({ outcome: 'DECIDED_WITHOUT_RESOLUTION' }),
+          closeCase(),
+        ),
+      );
+  });
+  afterAll(() => ledger.remove());
+
+  const inline = async (file: string) => {
+    const store = new SqliteReadStore(path.join(ledger.dir, file));
+    await rebuildReadModels(ledger.store, store, PROJECTIONS, { batchSize: 1000 });
+    return store;
+  };
+
+  it('reads what the batch before wrote while its commit is still under way (a slow store), and ends equal to a rebuild', async () => {
+    const sqlite = new SqliteReadStore(path.join(ledger.dir, 'slow.db'));
+    let overlapped = 0;
+    let committing = false;
+    const slow = Object.assign(Object.create(sqlite) as SqliteReadStore, {
+      async commit(batches: readonly BatchWrite[]) {
+        committing = true;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await sqlite.commit(batches);
+        committing = false;
+      },
+      async get<T>(collection: string, key: string | number): Promise<T | undefined> {
+        if (committing) overlapped += 1;
+        return sqlite.get<T>(collection, key);
+      },
+    });
+    const projector = new Projector(ledger.store, slow, PROJECTIONS, { batchSize: 3 });
+    await projector.prepare();
+    projector.start();
+    await projector.waitFor(await ledger.store.headPosition());
+    await projector.close();
+    expect(overlapped).toBeGreaterThan(0);
+    const rebuilt = await inline('slow-rebuilt.db');
+    expect(await dumpReadModels(sqlite, PROJECTIONS)).toEqual(await dumpReadModels(rebuilt, PROJECTIONS));
+    await sqlite.close();
+    await rebuilt.close();
+  });
+
+  it('on the commit thread: incremental, rebuilt (indexes deferred, then restored) and inline all equal', async () => {
+    const live = new SqliteReadStore(path.join(ledger.dir, 'thread-live.db'), { commitThread: true });
+    const projector = new Projector(ledger.store, live, PROJECTIONS, { batchSize: 3 });
+    await projector.prepare();
+    projector.start();
+    await projector.waitFor(await ledger.store.headPosition());
+    await projector.close();
+
+    const file = path.join(ledger.dir, 'thread-rebuilt.db');
+    const rebuilt = new SqliteReadStore(file, { commitThread: true });
+    const indexes = () =>
+      (
+        new Database(file, { readonly: true })
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'rm_%'`)
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    const during: string[][] = [];
+    await rebuildReadModels(ledger.store, rebuilt, PROJECTIONS, {
+      batchSize: 5,
+      onProgress: () => during.push(indexes()),
+    });
+    expect(during.length).toBeGreaterThan(1);
+    for (const names of during) expect(names).toEqual([]);
+    expect(indexes()).toEqual(expect.arrayContaining(['rm_audit_trail_caseId', 'rm_cases_registeredAt']));
+
+    const reference = await inline('thread-inline.db');
+    const expected = await dumpReadModels(reference, PROJECTIONS);
+    expect(await dumpReadModels(live, PROJECTIONS)).toEqual(expected);
+    expect(await dumpReadModels(rebuilt, PROJECTIONS)).toEqual(expected);
+    for (const s of [live, rebuilt, reference]) await s.close();
+  });
+
+  it('a fenced batch on the commit thread is refused whole, as ReadStoreFencedError', async () => {
+    const store = new SqliteReadStore(path.join(ledger.dir, 'fenced.db'), { commitThread: true });
+    await store.prepare(PROJECTIONS);
+    const doc = { position: 1 };
+    await expect(
+      store.commit([
+        { projection: 'audit', changes: [], position: 3, from: 0 },
+        {
+          projection: 'case-status',
+          changes: [{ op: 'put', collection: CASES, key: 'c-x', doc }],
+          position: 9,
+          from: 5,
+        },
+      ]),
+    ).rejects.toEqual(new ReadStoreFencedError('case-status', 5, 0));
+    expect(await store.get(CASES, 'c-x')).toBeUndefined();
+    expect((await store.checkpoints()).find((c) => c.projection === 'audit')?.position).toBe(0);
+    await store.close();
   });
 });

@@ -1,6 +1,6 @@
 import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
 import type { EventStore, Subscription } from '@accord/store';
-import { BatchTx, type Projection } from './projection';
+import { BatchTx, PendingWrites, type Projection } from './projection';
 import { streamKind } from './projections/events';
 import { type BatchWrite, type ReadStore, ReadStoreUnavailableError, type WriterLease } from './read-store';
 
@@ -50,8 +50,17 @@ export class Projector {
   private readonly stuck = new Set<string>();
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
-  /** Batches commit one after another: each flush waits for the one before it. */
+  /** Batches are applied one after another: each flush waits for the one before it. */
   private flushing: Promise<void> = Promise.resolve();
+  /**
+   * Commits run in order, each after the one before, and overlap applying the next batch: the last
+   * one queued, and the one before it (a batch is applied only once that one is done, so at most
+   * one commit is under way while a batch is applied and memory stays bounded).
+   */
+  private lastCommit: Promise<void> = Promise.resolve();
+  private commitBefore: Promise<void> = Promise.resolve();
+  private readonly pending = new PendingWrites();
+  private batches = 0;
   private reached = 0;
   private waiters: ProjectorWaiter[] = [];
   private subscription: Subscription | undefined;
@@ -110,6 +119,7 @@ export class Projector {
       await this.subscription?.close();
       await this.following;
       await this.enqueueFlush();
+      await this.lastCommit;
     } finally {
       this.subscription = undefined;
       this.release(Number.MAX_SAFE_INTEGER);
@@ -187,42 +197,64 @@ export class Projector {
     this.release(Number.MAX_SAFE_INTEGER);
   }
 
+  /**
+   * Applies the buffered events to every running projection, then queues their commit and returns:
+   * the next batch is read and applied while this one is written. Cursors and stuck projections
+   * move when the batch is applied (the next batch continues from them); the position the
+   * projector reports, and its waiters, only once the commit is done.
+   */
   private async flush(): Promise<void> {
     const events = this.buffer;
     if (events.length === 0) return;
     this.buffer = [];
+    await this.commitBefore;
+    if (this.failure !== undefined) return;
     const last = events[events.length - 1]!.position;
     const batches: BatchWrite[] = [];
     const stopped: { projection: string; position: number; error: string }[] = [];
     for (const projection of this.projections) {
       if (this.stuck.has(projection.name)) continue;
       const from = this.cursors.get(projection.name) ?? 0;
-      const tx = new BatchTx(this.readStore);
+      const tx = new BatchTx(this.readStore, this.pending);
       const failed = await this.applyAll(projection, events, from, tx);
       if (failed === undefined) {
         batches.push({ projection: projection.name, changes: tx.changes(), position: last, from });
         continue;
       }
       // Keep what came before the failing event: replay those into a clean batch.
-      const clean = new BatchTx(this.readStore);
+      const clean = new BatchTx(this.readStore, this.pending);
       const before = events.filter((e) => e.position < failed.event.position);
       await this.applyAll(projection, before, from, clean);
       const position = before.length > 0 ? Math.max(from, before[before.length - 1]!.position) : from;
       batches.push({ projection: projection.name, changes: clean.changes(), position, from });
       stopped.push({ projection: projection.name, position: failed.event.position, error: failed.message });
     }
-    await this.readStore.commit(batches);
-    for (const batch of batches) this.cursors.set(batch.projection, batch.position);
-    for (const stop of stopped) {
-      this.stuck.add(stop.projection);
-      await this.readStore.markStuck(stop.projection, stop.position, stop.error);
-      this.log.error(
-        `projection ${stop.projection} STOPPED at position ${stop.position}: ${stop.error} (the other projections go on)`,
-      );
-    }
-    this.reached = last;
-    this.options.onBatch?.(last, events.length);
-    this.release(last);
+    const batch = ++this.batches;
+    // Only the count outlives the apply: the events themselves may die young.
+    const count = events.length;
+    const changes = batches.flatMap((b) => b.changes);
+    this.pending.add(batch, changes);
+    for (const written of batches) this.cursors.set(written.projection, written.position);
+    for (const stop of stopped) this.stuck.add(stop.projection);
+    this.commitBefore = this.lastCommit;
+    this.lastCommit = this.lastCommit.then(async () => {
+      if (this.failure !== undefined) return;
+      try {
+        await this.readStore.commit(batches);
+        this.pending.settle(batch, changes);
+        for (const stop of stopped) {
+          await this.readStore.markStuck(stop.projection, stop.position, stop.error);
+          this.log.error(
+            `projection ${stop.projection} STOPPED at position ${stop.position}: ${stop.error} (the other projections go on)`,
+          );
+        }
+        this.reached = last;
+        this.options.onBatch?.(last, count);
+        this.release(last);
+      } catch (error) {
+        this.fail(error, 'projector stopped writing the read store');
+      }
+    });
   }
 
   private async applyAll(

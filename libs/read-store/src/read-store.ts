@@ -110,6 +110,14 @@ export interface ReadStore {
   attach(projections: readonly { name: string; collections: readonly CollectionSpec[] }[]): Promise<void>;
   /** Empties the named projections' collections and resets their checkpoints to 0. */
   reset(projections: readonly string[]): Promise<void>;
+  /**
+   * Optional, for a replay from position 0 into emptied collections: drops what only queries need
+   * (secondary indexes), so the replay writes less; `restoreIndexes` builds it again in one pass.
+   * Opening the collections again (`prepare`) also restores it, so a replay that died midway leaves
+   * no read model without its indexes once the projector starts.
+   */
+  deferIndexes?(projections: readonly string[]): Promise<void>;
+  restoreIndexes?(projections: readonly string[]): Promise<void>;
   checkpoints(): Promise<Checkpoint[]>;
   /** Every write and every checkpoint in one transaction: after a crash, all or none is there. */
   commit(batches: readonly BatchWrite[]): Promise<void>;

@@ -34,12 +34,18 @@ export async function rebuildReadModels(
     ...(options.log === undefined ? {} : { log: options.log }),
     onBatch: (position) => options.onProgress?.(position, head),
   });
+  const names = projections.map((p) => p.name);
   await projector.prepare();
   await projector.reset();
-  projector.start();
-  await projector.waitFor(head);
-  await projector.close();
-  const names = projections.map((p) => p.name);
+  await readStore.deferIndexes?.(names);
+  try {
+    projector.start();
+    await projector.waitFor(head);
+    await projector.close();
+  } finally {
+    // Also after a failure: what was replayed stays queryable at the usual speed.
+    await readStore.restoreIndexes?.(names).catch(() => undefined);
+  }
   const stuck = (await readStore.checkpoints())
     .filter((c) => names.includes(c.projection) && c.status === 'stuck')
     .map((c) => ({ projection: c.projection, stuckAt: c.stuckAt, error: c.error }));

@@ -15,7 +15,9 @@ import type {
   Where,
   WriterLease,
 } from './read-store';
-import { ReadModelMissingError, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
+import { ReadModelMissingError, ReadStoreBusyError } from './read-store';
+import { CommitRunner, type PlannedTable, planCommit, tuneWriter } from './sqlite-commit';
+import { CommitThread } from './sqlite-commit-thread';
 import { columnOf, whereClause } from './sql-where';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
@@ -25,8 +27,7 @@ interface Table {
   readonly projection: string;
   readonly table: string;
   readonly fields: ReadonlySet<string>;
-  readonly put: Database.Statement;
-  readonly remove: Database.Statement;
+  readonly planned: PlannedTable;
   readonly get: Database.Statement;
 }
 
@@ -51,23 +52,27 @@ export class SqliteReadStore implements ReadStore {
   /** Collections a reader attached before the projector created them: registered on first use. */
   private readonly pending = new Map<string, { projection: string; spec: CollectionSpec }>();
 
+  private readonly runner: CommitRunner;
+  private readonly thread: CommitThread | undefined;
+
+  /**
+   * `commitThread`: run commits on a thread of their own (the projector's), so that applying the
+   * next batch overlaps writing this one. A commit still resolves only once it is in the file.
+   */
   constructor(
     readonly file: string,
-    options: { readonly readonly?: boolean } = {},
+    options: { readonly readonly?: boolean; readonly commitThread?: boolean } = {},
   ) {
     this.db = new Database(file, { readonly: options.readonly ?? false });
-    if (!options.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      // 16 MB of pages (default 2 MB): the audit trail's indexes stay in memory across a rebuild's batches.
-      this.db.pragma('cache_size = -16384');
-    }
-    this.db.pragma('busy_timeout = 5000');
-    if (!options.readonly) {
+    if (options.readonly) this.db.pragma('busy_timeout = 5000');
+    else {
+      tuneWriter(this.db);
       this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
         projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL,
         status TEXT NOT NULL, stuck_at INTEGER, error TEXT)`);
     }
+    this.runner = new CommitRunner(this.db);
+    this.thread = options.commitThread && !options.readonly ? new CommitThread(file) : undefined;
   }
 
   async prepare(
@@ -125,6 +130,22 @@ export class SqliteReadStore implements ReadStore {
     })();
   }
 
+  async deferIndexes(projections: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of this.tables.values()) {
+        if (!projections.includes(table.projection)) continue;
+        for (const index of indexesOf(table.spec)) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+      }
+    })();
+  }
+
+  async restoreIndexes(projections: readonly string[]): Promise<void> {
+    for (const table of this.tables.values()) {
+      if (!projections.includes(table.projection)) continue;
+      this.db.transaction(() => this.createIndexes(table.spec))();
+    }
+  }
+
   async checkpoints(): Promise<Checkpoint[]> {
     if (!this.tableExists('checkpoints')) return [];
     return this.checkpointRows().map((r) => ({
@@ -138,30 +159,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async commit(batches: readonly BatchWrite[]): Promise<void> {
-    const checkpoint = this.statement(
-      `UPDATE checkpoints SET position = ?, status = 'running', stuck_at = NULL, error = NULL
-       WHERE projection = ? AND (? IS NULL OR position = ?)`,
-    );
-    this.db.transaction(() => {
-      for (const batch of batches) {
-        for (const change of batch.changes) {
-          const table = this.table(change.collection);
-          if (change.op === 'delete') {
-            table.remove.run(change.key);
-            continue;
-          }
-          const values: FieldValue[] = [change.key, JSON.stringify(change.doc)];
-          for (const field of table.spec.fields)
-            values.push(fieldValue((change.doc as Record<string, unknown>)[field.name]));
-          table.put.run(values);
-        }
-        const from = batch.from ?? null;
-        if (checkpoint.run(batch.position, batch.projection, from, from).changes === 0 && from !== null) {
-          const found = this.checkpointRows().find((r) => r.projection === batch.projection);
-          throw new ReadStoreFencedError(batch.projection, from, found?.position ?? null);
-        }
-      }
-    })();
+    const plan = planCommit(batches, (collection) => this.table(collection).planned);
+    if (this.thread !== undefined) return this.thread.commit(plan);
+    this.runner.run(plan);
   }
 
   /**
@@ -244,6 +244,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    await this.thread?.close();
     if (this.db.open) this.db.close();
   }
 
@@ -259,14 +260,14 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${table} (${[key, 'doc TEXT NOT NULL', ...columns].join(', ')})`,
     );
-    for (const field of spec.fields.filter((f) => f.indexed)) {
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${field.name} ON ${table} (${field.name})`);
-    }
-    for (const index of spec.indexes ?? []) {
+    this.createIndexes(spec);
+  }
+
+  private createIndexes(spec: CollectionSpec): void {
+    for (const index of indexesOf(spec))
       this.db.exec(
-        `CREATE INDEX IF NOT EXISTS ${table}_${index.join('_')} ON ${table} (${index.join(', ')})`,
+        `CREATE INDEX IF NOT EXISTS ${index.name} ON ${tableName(spec.name)} (${index.columns.join(', ')})`,
       );
-    }
   }
 
   private register(projection: string, spec: CollectionSpec): void {
@@ -277,10 +278,7 @@ export class SqliteReadStore implements ReadStore {
       projection,
       table,
       fields: new Set(names),
-      put: this.db.prepare(
-        `INSERT OR REPLACE INTO ${table} (${['k', 'doc', ...names].join(', ')}) VALUES (${['?', '?', ...names.map(() => '?')].join(', ')})`,
-      ),
-      remove: this.db.prepare(`DELETE FROM ${table} WHERE k = ?`),
+      planned: { table, columns: ['k', 'doc', ...names], fields: names },
       get: this.db.prepare(`SELECT doc FROM ${table} WHERE k = ?`),
     });
   }
@@ -362,13 +360,15 @@ function holderLives(row: LockRow): boolean {
   }
 }
 
-function tableName(collection: string): string {
-  return `rm_${collection}`;
+/** A collection's secondary indexes: one per indexed field, then its composite ones. */
+function indexesOf(spec: CollectionSpec): { name: string; columns: readonly string[] }[] {
+  const table = tableName(spec.name);
+  return [
+    ...spec.fields.filter((f) => f.indexed).map((f) => ({ name: `${table}_${f.name}`, columns: [f.name] })),
+    ...(spec.indexes ?? []).map((columns) => ({ name: `${table}_${columns.join('_')}`, columns })),
+  ];
 }
 
-function fieldValue(value: unknown): FieldValue {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return JSON.stringify(value);
+function tableName(collection: string): string {
+  return `rm_${collection}`;
 }
