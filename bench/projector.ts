@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { loadCalendar } from '@accord/calendar-data';
 import { DemoClock, generateDemo } from '@accord/demo';
 import { writeBenchLedger } from './bench-ledger';
+import { rebuildHeapFlag } from '../apps/cli/src/heap';
 import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { buildApp } from '@accord/api/app';
 import { configFor } from '@accord/config';
@@ -134,7 +135,9 @@ async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
 function rebuildInChild(dir: string): { eventsPerSec: number; peakRssMb: number; events: number } {
   const compiled = resolve(__dirname, '../dist/bench/projector-rebuild.js');
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
-  const out = execFileSync(process.execPath, [compiled, dir, CACHE], {
+  // Under the heap bound `accord rebuild` sets for itself (apps/cli/src/heap.ts).
+  const heap = rebuildHeapFlag(process.env, []);
+  const out = execFileSync(process.execPath, [...(heap === null ? [] : [heap]), compiled, dir, CACHE], {
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { issueInvitation, recorded, registerCase } from '@accord/domain/case/testing';
 import { CASES, dumpReadModels, PROJECTIONS, SqliteReadStore } from '@accord/read-store';
 import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
-import { runAccord } from './support/cli-run';
+import { rebuildHeapFlag } from '../apps/cli/src/heap';
+import { runAccord, spawnAccord } from './support/cli-run';
 
 // Each run spawns the real CLI through ts-node, which takes tens of seconds on a loaded machine.
 jest.setTimeout(240_000);
@@ -15,6 +16,26 @@ describe('accord rebuild', () => {
       await writeCase(ledger.store, `c-${i}`, recorded(registerCase(), issueInvitation()));
   });
   afterAll(() => ledger.remove());
+
+  it('the real binary runs the rebuild again under a bounded heap, with the same arguments and exit code', async () => {
+    const result = await spawnAccord(['rebuild', '--data', ledger.dir, '--projection', 'audit']);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^rebuilt audit: 40 events/) });
+    const refused = await spawnAccord(['rebuild', '--data', ledger.dir], { ACCORD_REBUILD_HEAP_MB: 'lots' });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('ACCORD_REBUILD_HEAP_MB="lots": expected a whole number of MB'),
+    });
+  });
+
+  it('the heap bound: 128 MB unless set, off, or already bounded by whoever started node', () => {
+    expect(rebuildHeapFlag({}, [])).toBe('--max-old-space-size=128');
+    expect(rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: '256' }, [])).toBe('--max-old-space-size=256');
+    expect(rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: 'off' }, [])).toBeNull();
+    expect(rebuildHeapFlag({}, ['--max-old-space-size=64'])).toBeNull();
+    expect(rebuildHeapFlag({ NODE_OPTIONS: '--max-old-space-size=512' }, [])).toBeNull();
+    expect(() => rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: '8' }, [])).toThrow(/>= 32/);
+  });
 
   it('replays the ledger into read.db, equal to what incremental projection built, and reports the rate', async () => {
     const { readStore: live, projector } = await projectorFor(ledger.store, ledger.dir, 'live.db', 7);

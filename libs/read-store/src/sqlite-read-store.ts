@@ -73,6 +73,9 @@ export class SqliteReadStore implements ReadStore {
     }
     this.runner = new CommitRunner(this.db);
     this.thread = options.commitThread && !options.readonly ? new CommitThread(file) : undefined;
+    // Only the thread writes: this connection reads, and its cache is dropped at every commit of the
+    // thread's anyway. SQLite's default (2 MB) then, not a writer's 16.
+    if (this.thread !== undefined) this.db.pragma('cache_size = -2000');
   }
 
   async prepare(

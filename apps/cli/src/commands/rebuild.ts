@@ -12,6 +12,7 @@ import {
   rebuildReadModels,
 } from '@accord/read-store';
 import { type EventStore, LEDGER_FILE, openEventStore, openSqliteStore } from '@accord/store';
+import { REBUILD_HEAP_MB } from '../heap';
 import { type CliCommand, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../cli';
 
 const help = `Usage: accord rebuild [--projection NAME]... [--data DIR]
@@ -29,6 +30,9 @@ Options:
   --projection NAME  rebuild only this projection (repeatable): ${PROJECTIONS.map((p) => p.name).join(', ')}
   --data DIR         data directory (default: $ACCORD_DATA_DIR, else ./data)
   -h, --help         show this help
+
+Memory: the rebuild runs under a bounded heap (--max-old-space-size=${REBUILD_HEAP_MB}; set
+ACCORD_REBUILD_HEAP_MB to another number of MB, or off for V8's default).
 
 Exit codes: 0 rebuilt; 1 a projection stopped (named, with the position); 2 usage error, no
 ledger, a bad configuration, or a projector running on the read store.`;
