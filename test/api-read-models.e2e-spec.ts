@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLegalCalendar } from '@accord/domain';
 import { loadCalendar } from '@accord/calendar-data';
 import { ACCESS_LOG_STREAM } from '@accord/api/access/access-log';
@@ -20,8 +22,12 @@ describe('queries on the read models', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    h = await startApi({}, { inProcessProjector: true });
-    dataDir = h.dataDir;
+    // The projector commits on the read store's commit thread, as it does outside the tests.
+    dataDir = mkdtempSync(join(tmpdir(), 'accord-api-'));
+    h = await startApi(
+      { readStore: { kind: 'sqlite', dataDir, commitThread: true } },
+      { inProcessProjector: true, dataDir },
+    );
     court = h.staff.courtClerk;
     caseIds = [];
     // The same person files three times against the same organ within a year (spelled differently once).
