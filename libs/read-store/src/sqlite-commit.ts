@@ -68,9 +68,11 @@ export function planCommit(
  * the whole plan back.
  */
 export class CommitRunner {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: Statements;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.statements = new Statements(db);
+  }
 
   run(plan: CommitPlan): void {
     const checkpoint = this.statement(
@@ -107,10 +109,21 @@ export class CommitRunner {
   }
 
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+    return this.statements.get(sql);
+  }
+}
+
+/** One connection's prepared statements by their SQL: each is compiled once. */
+export class Statements {
+  private readonly prepared = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  get(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      this.prepared.set(sql, statement);
     }
     return statement;
   }

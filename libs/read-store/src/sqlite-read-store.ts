@@ -16,7 +16,7 @@ import type {
   WriterLease,
 } from './read-store';
 import { ReadModelMissingError, ReadStoreBusyError } from './read-store';
-import { CommitRunner, type PlannedTable, planCommit, tuneWriter } from './sqlite-commit';
+import { CommitRunner, type PlannedTable, planCommit, Statements, tuneWriter } from './sqlite-commit';
 import { CommitThread } from './sqlite-commit-thread';
 import { columnOf, whereClause } from './sql-where';
 
@@ -48,7 +48,7 @@ interface CheckpointRow {
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly tables = new Map<string, Table>();
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: Statements;
   /** Collections a reader attached before the projector created them: registered on first use. */
   private readonly pending = new Map<string, { projection: string; spec: CollectionSpec }>();
 
@@ -72,6 +72,7 @@ export class SqliteReadStore implements ReadStore {
         status TEXT NOT NULL, stuck_at INTEGER, error TEXT)`);
     }
     this.runner = new CommitRunner(this.db);
+    this.statements = new Statements(this.db);
     this.thread = options.commitThread && !options.readonly ? new CommitThread(file) : undefined;
     // Only the thread writes: this connection reads, and its cache is dropped at every commit of the
     // thread's anyway. SQLite's default (2 MB) then, not a writer's 16.
@@ -326,12 +327,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
   private tableExists(name: string): boolean {
