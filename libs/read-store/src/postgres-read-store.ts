@@ -18,6 +18,7 @@ import {
   ReadStoreBusyError,
   ReadStoreFencedError,
   ReadStoreUnavailableError,
+  secondaryIndexes,
 } from './read-store';
 import { columnOf, whereClause } from './sql-where';
 
@@ -132,6 +133,25 @@ export class PostgresReadStore implements ReadStore {
         );
       }
     });
+  }
+
+  async deferIndexes(projections: readonly string[]): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const table of this.tables.values()) {
+        if (!projections.includes(table.projection)) continue;
+        for (const index of secondaryIndexes(table.spec))
+          await client.query(`DROP INDEX IF EXISTS ${this.schema}.${index.name}`);
+      }
+    });
+  }
+
+  async restoreIndexes(projections: readonly string[]): Promise<void> {
+    for (const table of this.tables.values()) {
+      if (!projections.includes(table.projection)) continue;
+      await this.transaction(async (client) => {
+        for (const statement of this.indexDdl(table.spec)) await client.query(statement);
+      });
+    }
   }
 
   async checkpoints(): Promise<Checkpoint[]> {
@@ -335,20 +355,19 @@ export class PostgresReadStore implements ReadStore {
         throw new Error(`read store: bad field name ${spec.name}.${field.name}`);
     }
     const table = this.tableName(spec.name);
-    const bare = `rm_${spec.name}`;
     const columns = [
       `k ${columnType(spec.keyType)} PRIMARY KEY`,
       'doc json NOT NULL',
       ...spec.fields.map((f) => `${f.name} ${columnType(f.type)}`),
     ];
-    const statements = [`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')})`];
-    for (const field of spec.fields.filter((f) => f.indexed))
-      statements.push(`CREATE INDEX IF NOT EXISTS ${bare}_${field.name} ON ${table} (${field.name})`);
-    for (const index of spec.indexes ?? [])
-      statements.push(
-        `CREATE INDEX IF NOT EXISTS ${bare}_${index.join('_')} ON ${table} (${index.join(', ')})`,
-      );
-    return statements;
+    return [`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')})`, ...this.indexDdl(spec)];
+  }
+
+  private indexDdl(spec: CollectionSpec): string[] {
+    return secondaryIndexes(spec).map(
+      (index) =>
+        `CREATE INDEX IF NOT EXISTS ${index.name} ON ${this.tableName(spec.name)} (${index.columns.join(', ')})`,
+    );
   }
 
   private register(projection: string, spec: CollectionSpec): void {

@@ -180,6 +180,15 @@ export class ReadStoreUnavailableError extends Error {
   }
 }
 
+/** A collection's secondary indexes, named as both adapters name them: one per indexed field, then its composite ones. */
+export function secondaryIndexes(spec: CollectionSpec): { name: string; columns: readonly string[] }[] {
+  const table = `rm_${spec.name}`;
+  return [
+    ...spec.fields.filter((f) => f.indexed).map((f) => ({ name: `${table}_${f.name}`, columns: [f.name] })),
+    ...(spec.indexes ?? []).map((columns) => ({ name: `${table}_${columns.join('_')}`, columns })),
+  ];
+}
+
 /** A `|a|b|` token set for `has` conditions. */
 export function tokenSet(values: readonly string[]): string {
   return values.length === 0 ? '' : `|${values.join('|')}|`;

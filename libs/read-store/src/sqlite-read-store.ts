@@ -15,7 +15,7 @@ import type {
   Where,
   WriterLease,
 } from './read-store';
-import { ReadModelMissingError, ReadStoreBusyError } from './read-store';
+import { ReadModelMissingError, ReadStoreBusyError, secondaryIndexes } from './read-store';
 import { CommitRunner, type PlannedTable, planCommit, Statements, tuneWriter } from './sqlite-commit';
 import { CommitThread } from './sqlite-commit-thread';
 import { columnOf, whereClause } from './sql-where';
@@ -138,7 +138,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => {
       for (const table of this.tables.values()) {
         if (!projections.includes(table.projection)) continue;
-        for (const index of indexesOf(table.spec)) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+        for (const index of secondaryIndexes(table.spec)) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
       }
     })();
   }
@@ -268,7 +268,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private createIndexes(spec: CollectionSpec): void {
-    for (const index of indexesOf(spec))
+    for (const index of secondaryIndexes(spec))
       this.db.exec(
         `CREATE INDEX IF NOT EXISTS ${index.name} ON ${tableName(spec.name)} (${index.columns.join(', ')})`,
       );
@@ -357,15 +357,6 @@ function holderLives(row: LockRow): boolean {
     // EPERM: it lives, under another user.
     return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
-}
-
-/** A collection's secondary indexes: one per indexed field, then its composite ones. */
-function indexesOf(spec: CollectionSpec): { name: string; columns: readonly string[] }[] {
-  const table = tableName(spec.name);
-  return [
-    ...spec.fields.filter((f) => f.indexed).map((f) => ({ name: `${table}_${f.name}`, columns: [f.name] })),
-    ...(spec.indexes ?? []).map((columns) => ({ name: `${table}_${columns.join('_')}`, columns })),
-  ];
 }
 
 function tableName(collection: string): string {
