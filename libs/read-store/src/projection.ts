@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@accord/events';
+import type { KeyFilter } from './key-filter';
 import type { Change, CollectionSpec, Doc, ReadStore } from './read-store';
 
 /** What a projection may do while applying one event: read and write documents of its collections. */
@@ -43,10 +44,15 @@ export class BatchTx implements ProjectionTx {
   private readonly writes = new Map<string, Map<string | number, Doc | null>>();
   private readonly reads = new Map<string, Map<string | number, Doc | null>>();
 
-  /** `pending`: earlier batches' writes whose commit is still under way, read before the store. */
+  /**
+   * `pending`: earlier batches' writes whose commit is still under way, read before the store.
+   * `written`: when the projection started from position 0, every key written since; a key it has
+   * never seen is absent without asking the store.
+   */
   constructor(
     readonly store: ReadStore,
     private readonly pending?: PendingWrites,
+    private readonly written?: KeyFilter,
   ) {}
 
   async get<T = Doc>(collection: string, key: string | number): Promise<T | undefined> {
@@ -61,6 +67,10 @@ export class BatchTx implements ProjectionTx {
     }
     const known = read.get(key);
     if (known !== undefined) return (known ?? undefined) as T | undefined;
+    if (this.written !== undefined && !this.written.mightHave(collection, key)) {
+      read.set(key, null);
+      return undefined;
+    }
     const doc = await this.store.get<T>(collection, key);
     read.set(key, (doc as Doc | undefined) ?? null);
     return doc;

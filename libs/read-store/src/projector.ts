@@ -1,5 +1,6 @@
 import { KNOWN_EVENT_TYPES, type RecordedEvent } from '@accord/events';
 import type { EventStore, Subscription } from '@accord/store';
+import { KeyFilter } from './key-filter';
 import { BatchTx, PendingWrites, type Projection } from './projection';
 import { streamKind } from './projections/events';
 import { type BatchWrite, type ReadStore, ReadStoreUnavailableError, type WriterLease } from './read-store';
@@ -60,6 +61,8 @@ export class Projector {
   private lastCommit: Promise<void> = Promise.resolve();
   private commitBefore: Promise<void> = Promise.resolve();
   private readonly pending = new PendingWrites();
+  /** Projections this projector started from position 0 (empty collections): the keys written since. */
+  private readonly written = new Map<string, KeyFilter>();
   private batches = 0;
   private reached = 0;
   private waiters: ProjectorWaiter[] = [];
@@ -149,8 +152,12 @@ export class Projector {
   private async loadCursors(): Promise<void> {
     const byName = new Map((await this.readStore.checkpoints()).map((c) => [c.projection, c]));
     this.stuck.clear();
+    this.written.clear();
     for (const projection of this.projections) {
-      this.cursors.set(projection.name, byName.get(projection.name)?.position ?? 0);
+      const position = byName.get(projection.name)?.position ?? 0;
+      this.cursors.set(projection.name, position);
+      // At 0 its collections are empty (a checkpoint moves only with its batch's writes).
+      if (position === 0) this.written.set(projection.name, new KeyFilter());
     }
     this.reached = Math.min(...this.cursors.values());
   }
@@ -215,14 +222,15 @@ export class Projector {
     for (const projection of this.projections) {
       if (this.stuck.has(projection.name)) continue;
       const from = this.cursors.get(projection.name) ?? 0;
-      const tx = new BatchTx(this.readStore, this.pending);
+      const written = this.written.get(projection.name);
+      const tx = new BatchTx(this.readStore, this.pending, written);
       const failed = await this.applyAll(projection, events, from, tx);
       if (failed === undefined) {
         batches.push({ projection: projection.name, changes: tx.changes(), position: last, from });
         continue;
       }
       // Keep what came before the failing event: replay those into a clean batch.
-      const clean = new BatchTx(this.readStore, this.pending);
+      const clean = new BatchTx(this.readStore, this.pending, written);
       const before = events.filter((e) => e.position < failed.event.position);
       await this.applyAll(projection, before, from, clean);
       const position = before.length > 0 ? Math.max(from, before[before.length - 1]!.position) : from;
@@ -234,6 +242,11 @@ export class Projector {
     const count = events.length;
     const changes = batches.flatMap((b) => b.changes);
     this.pending.add(batch, changes);
+    for (const queued of batches) {
+      const written = this.written.get(queued.projection);
+      if (written !== undefined)
+        for (const change of queued.changes) written.add(change.collection, change.key);
+    }
     for (const written of batches) this.cursors.set(written.projection, written.position);
     for (const stop of stopped) this.stuck.add(stop.projection);
     this.commitBefore = this.lastCommit;
