@@ -45,9 +45,9 @@ const BATCH_BYTES = 256 * 1024;
  * starting a Node thread costs ~45 ms of CPU here, as much as hashing the bench's 28,600-event tree.
  *
  * `add` writes the event's leaf input (the bytes its leaf hash is taken over, libs/merkle's
- * writeLeafInput) into a batch; full batches are transferred, not copied. So the tree commits to
- * exactly the position, revision, stream id and hash the chain check saw, and the thread only
- * hashes. A thread that fails stays failed: `root()` and `events()` reject with the reason, and
+ * writeLeafInput) into a batch; full batches are shared with the thread (sharedBatch), not
+ * copied. So the tree commits to exactly the position, revision, stream id and hash the chain check
+ * saw, and the thread only hashes. A thread that fails stays failed: `root()` and `events()` reject with the reason, and
  * `integrity` reports it (as the integrity thread always did). `close()` ends the thread.
  */
 export class VerifyThread {
@@ -90,7 +90,7 @@ export class VerifyThread {
         else this.answers.shift()?.(message);
       });
     }
-    if (this.tree) this.bytes = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    if (this.tree) this.bytes = sharedBatch(BATCH_BYTES);
     this.failed = new Promise<never>((_, reject) => {
       this.worker?.once('error', (error) => {
         integrity([error.message]);
@@ -110,7 +110,7 @@ export class VerifyThread {
     const room = leafInputRoom(event.streamId);
     if (this.bytes.length - this.at < room) {
       this.post();
-      if (this.bytes.length < room) this.bytes = Buffer.allocUnsafeSlow(Math.max(room, BATCH_BYTES));
+      if (this.bytes.length < room) this.bytes = sharedBatch(Math.max(room, BATCH_BYTES));
     }
     this.at = writeLeafInput(this.bytes, this.at, event.position, event.revision, event.streamId, event.hash);
     this.count += 1;
@@ -160,9 +160,10 @@ export class VerifyThread {
     if (this.at === 0 || !this.worker) return;
     if (!this.failure) {
       const message: ToThread = { type: 'leaves', bytes: this.bytes, end: this.at };
-      this.worker.postMessage(message, [this.bytes.buffer as ArrayBuffer]);
+      this.worker.postMessage(message);
     }
-    this.bytes = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    // A new batch: the thread reads the posted one, which this side no longer writes.
+    this.bytes = sharedBatch(BATCH_BYTES);
     this.at = 0;
   }
 
@@ -170,6 +171,17 @@ export class VerifyThread {
     this.failure ??= new Error(`the verify thread failed: ${error.message}`);
     return this.failure;
   }
+}
+
+/**
+ * A batch the thread shares rather than receives by transfer. Transferring detaches the sender's
+ * ArrayBuffer, and the first detach in a process makes V8 throw away every optimised function
+ * that reads a typed array, with no detach check compiled in: on the bench's verify, the chain
+ * check's scan and row check, the leaf writer and Buffer's own methods, all compiled again while
+ * the chain check ran (~40 ms of compiling in a traced run).
+ */
+function sharedBatch(size: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(size));
 }
 
 /** SQLite's integrity check alone, on a thread of its own (verify without a checkpoint starts this). */

@@ -19,12 +19,9 @@ if (!parentPort) throw new Error('verify-worker.js runs as a worker thread');
 const port = parentPort;
 const data = /** @type {VerifyThreadData} */ (workerData);
 
-/**
- * @param {FromThread} message
- * @param {ArrayBuffer[]} [transfer]
- */
-function post(message, transfer) {
-  port.postMessage(message, transfer);
+/** @param {FromThread} message */
+function post(message) {
+  port.postMessage(message);
 }
 
 if (data.kernel) {
@@ -46,7 +43,8 @@ if (data.kernel) {
     } else if (message.type === 'root') {
       post({ type: 'root', size, root: edgeRoot(edge) ?? null });
     } else if (message.type === 'inputs') {
-      post({ type: 'inputs', inputs: kept }, /** @type {ArrayBuffer[]} */ (kept.map((b) => b.buffer)));
+      // Shared memory (VerifyThread's batches): handed back without a copy.
+      post({ type: 'inputs', inputs: kept });
       kept = [];
     }
   });
