@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
+  appendLeafInputs,
   EMPTY_ROOT,
+  edgeRoot,
   type LeafEvent,
   leafInputRoom,
   readLeafInput,
@@ -17,7 +19,14 @@ export interface VerifyThreadData {
   readonly driver?: string;
   /** tree-kernel.js, when the thread rebuilds the tree. */
   readonly kernel?: string;
+  /** Shared flags, indexed by INTEGRITY_DONE and TREE_HERE. */
+  readonly flags?: Int32Array;
 }
+
+/** Set by the thread once its integrity check is over. */
+export const INTEGRITY_DONE = 0;
+/** Set by this side when it hashes the tree itself: the thread then leaves the leaves unhashed. */
+export const TREE_HERE = 1;
 
 export type ToThread =
   | { readonly type: 'leaves'; readonly bytes: Uint8Array; readonly end: number }
@@ -61,11 +70,18 @@ export class VerifyThread {
   private failure: Error | undefined;
   private readonly failed: Promise<never>;
   private readonly answers: ((message: FromThread) => void)[] = [];
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
+  /** Whether the thread runs an integrity check before it gets to the leaves. */
+  private readonly checking: boolean;
+  /** Every batch handed over, with where its leaf inputs end: shared memory, so no copy. */
+  private readonly batches: { readonly bytes: Buffer; readonly end: number }[] = [];
+  private hashedHere = false;
 
   constructor(options: VerifyThreadOptions) {
     this.tree = options.tree ?? false;
     const file = options.sqliteFile;
     const checked = file !== undefined && existsSync(file);
+    this.checking = checked;
     let integrity: (problems: string[]) => void = () => undefined;
     this.integrity =
       file === undefined
@@ -77,6 +93,7 @@ export class VerifyThread {
       const data: VerifyThreadData = {
         ...(checked ? { sqliteFile: file, driver: require.resolve('better-sqlite3') } : {}),
         ...(this.tree ? { kernel: TREE_KERNEL_FILE } : {}),
+        flags: this.flags,
       };
       this.worker = new Worker(join(__dirname, 'verify-worker.js'), {
         // A worker inherits the parent's node flags: under ts-node (the benchmarks, jest, `npm run
@@ -116,8 +133,21 @@ export class VerifyThread {
     this.count += 1;
   }
 
-  /** The root of the tree over the events added (EMPTY_ROOT for none), once the thread has hashed them all. */
+  /**
+   * The root of the tree over the events added (EMPTY_ROOT for none). Hashed on the thread, unless
+   * its integrity check is still running when this is called (decided at once, not after an await):
+   * the leaves then wait behind the check, and this thread, done with the chains, is the one free to
+   * hash them. It has every batch (shared memory), and runs the same kernel over the same bytes.
+   */
   async root(): Promise<Buffer> {
+    if (!this.tree) throw new Error('this verify thread rebuilds no tree');
+    this.post();
+    // A thread known to have failed stays failed (ask rejects), as it always did.
+    if (!this.failure && this.checking && Atomics.load(this.flags, INTEGRITY_DONE) === 0) {
+      Atomics.store(this.flags, TREE_HERE, 1);
+      this.hashedHere = true;
+      return this.rootHere();
+    }
     const answer = await this.ask({ type: 'root' });
     if (answer.type !== 'root') throw this.fail(new Error(`it answered ${answer.type} to root`));
     if (answer.size !== this.count)
@@ -127,10 +157,17 @@ export class VerifyThread {
 
   /** The events added, in order, read back from what the thread hashed (once: it lets go of them). */
   async events(): Promise<LeafEvent[]> {
-    const answer = await this.ask({ type: 'inputs' });
-    if (answer.type !== 'inputs') throw this.fail(new Error(`it answered ${answer.type} to inputs`));
+    let inputs: Uint8Array[];
+    if (this.hashedHere) {
+      this.post();
+      inputs = this.batches.map(({ bytes, end }) => bytes.subarray(0, end));
+    } else {
+      const answer = await this.ask({ type: 'inputs' });
+      if (answer.type !== 'inputs') throw this.fail(new Error(`it answered ${answer.type} to inputs`));
+      inputs = answer.inputs;
+    }
     const events: LeafEvent[] = [];
-    for (const input of answer.inputs) {
+    for (const input of inputs) {
       const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
       for (let at = 0; at < bytes.length;) {
         const { end, ...event } = readLeafInput(bytes, at);
@@ -162,9 +199,19 @@ export class VerifyThread {
       const message: ToThread = { type: 'leaves', bytes: this.bytes, end: this.at };
       this.worker.postMessage(message);
     }
+    this.batches.push({ bytes: this.bytes, end: this.at });
     // A new batch: the thread reads the posted one, which this side no longer writes.
     this.bytes = sharedBatch(BATCH_BYTES);
     this.at = 0;
+  }
+
+  private rootHere(): Buffer {
+    const edge: (string | undefined)[] = [];
+    let size = 0;
+    for (const { bytes, end } of this.batches) size += appendLeafInputs(edge, size, bytes, end);
+    if (size !== this.count) throw new Error(`hashed ${size} of the ${this.count} events handed over`);
+    const root = edgeRoot(edge);
+    return root === undefined ? EMPTY_ROOT : Buffer.from(root, 'latin1');
   }
 
   private fail(error: Error): Error {
