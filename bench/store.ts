@@ -130,6 +130,7 @@ async function verifyAgainstCheckpoint(
   const thread = new VerifyThread({ sqliteFile: store.file, tree: true });
   const rebuild = new ThreadedCheckpointRebuild(signed.checkpoint, thread);
   const chains = await verifyLedger(store, { onEvent: (event) => rebuild.add(event) });
+  if (chains.ok) rebuild.end();
   const sqlite = await thread.integrity;
   const against = await rebuild.finish(log);
   const seconds = (performance.now() - started) / 1000;

@@ -252,6 +252,8 @@ describe('accord verify --checkpoint (insider manipulations)', () => {
     const dies = jest.spyOn(VerifyThread.prototype, 'root').mockImplementation(async function (
       this: VerifyThread,
     ) {
+      // root() is asked as soon as the chains are checked; the thread dies after its integrity check.
+      await this.integrity;
       await this.close();
       return root.call(this);
     });

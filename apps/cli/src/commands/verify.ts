@@ -127,6 +127,8 @@ const verifyCommand: CliCommand = {
     const rebuild = signed && new ThreadedCheckpointRebuild(signed.checkpoint, thread);
     try {
       const report = await verifyLedger(store, { onEvent: rebuild && ((event) => rebuild.add(event)) });
+      // Before waiting for the integrity check: the tree is hashed here if that check holds the thread.
+      if (report.ok) rebuild?.end();
       const missingTriggers = await ledger.missingTriggers();
       const sqlite = await thread.integrity;
       let against: CheckpointReport | undefined;

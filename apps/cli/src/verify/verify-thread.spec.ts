@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { type Checkpoint, CompactRange, eventLeafHash, type LeafEvent, MerkleLog } from '@accord/merkle';
 import { CheckpointRebuild, ThreadedCheckpointRebuild } from './verify-checkpoint';
-import { VerifyThread } from './verify-thread';
+import { INTEGRITY_DONE, VerifyThread } from './verify-thread';
 
 const hashOf = (n: number) => Buffer.alloc(32, n % 251).toString('hex');
 
@@ -86,6 +87,77 @@ describe('VerifyThread: the tree hashed on verify’s second thread', () => {
       await expect(thread.root()).rejects.toThrow(/the verify thread failed: no leaf input at byte 0/);
       await expect(thread.events()).rejects.toThrow(/the verify thread failed/);
     });
+  });
+});
+
+describe('VerifyThread: the tree hashed on this thread while the other still runs the integrity check', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'accord-verify-here-'));
+    file = join(dir, 'ledger.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t(x INTEGER PRIMARY KEY, y TEXT UNIQUE); INSERT INTO t(y) VALUES (1), (2), (3);');
+    db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A thread whose integrity check counts as still running when root() decides. */
+  function checking(): VerifyThread {
+    const thread = new VerifyThread({ sqliteFile: file, tree: true });
+    const { flags } = thread as unknown as { flags: Int32Array };
+    const root = thread.root.bind(thread);
+    thread.root = () => {
+      Atomics.store(flags, INTEGRITY_DONE, 0);
+      return root();
+    };
+    return thread;
+  }
+
+  it('reaches the same root, and hands back the same events, as the thread would', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(streamIds, { minLength: 1, maxLength: 8 }),
+        fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 5000 })),
+        async (streams, count) => {
+          const leaves = events(streams, count);
+          const thread = checking();
+          try {
+            for (const e of leaves) thread.add(e);
+            expect((await thread.root()).equals(rootOnThisThread(leaves))).toBe(true);
+            expect((thread as unknown as { hashedHere: boolean }).hashedHere).toBe(true);
+            expect(await thread.events()).toEqual(leaves);
+            expect(await thread.integrity).toEqual([]);
+          } finally {
+            await thread.close();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('names the first tampered leaf exactly as the rebuild on this thread names it', async () => {
+    const signed = events(['case-1', 'case-2', '案件'], 3000);
+    const guide = new MerkleLog(join(dir, 'guide.db'));
+    guide.append(signed);
+    const checkpoint = { origin: 'test', size: signed.length, root: guide.root() };
+    const rehashed = signed.map((e, i) => (i === 1234 ? { ...e, hash: hashOf(i + 7) } : e));
+    for (const ledger of [signed, rehashed, signed.slice(0, 2500)]) {
+      const plain = new CheckpointRebuild(checkpoint);
+      for (const e of ledger) plain.add(e);
+      const thread = checking();
+      try {
+        const threaded = new ThreadedCheckpointRebuild(checkpoint, thread);
+        for (const e of ledger) threaded.add(e);
+        threaded.end();
+        expect(() => threaded.add(ledger[0]!)).toThrow(/after end/);
+        expect(await threaded.finish(guide)).toEqual(plain.finish(guide));
+      } finally {
+        await thread.close();
+      }
+    }
+    guide.close();
   });
 });
 

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
+  appendLeafInputs,
   EMPTY_ROOT,
+  edgeRoot,
   type LeafEvent,
   leafInputRoom,
   readLeafInput,
@@ -17,7 +19,14 @@ export interface VerifyThreadData {
   readonly driver?: string;
   /** tree-kernel.js, when the thread rebuilds the tree. */
   readonly kernel?: string;
+  /** Shared flags, indexed by INTEGRITY_DONE and TREE_HERE. */
+  readonly flags?: Int32Array;
 }
+
+/** Set by the thread once its integrity check is over. */
+export const INTEGRITY_DONE = 0;
+/** Set by this side when it hashes the tree itself: the thread then leaves the leaves unhashed. */
+export const TREE_HERE = 1;
 
 export type ToThread =
   | { readonly type: 'leaves'; readonly bytes: Uint8Array; readonly end: number }
@@ -45,9 +54,9 @@ const BATCH_BYTES = 256 * 1024;
  * starting a Node thread costs ~45 ms of CPU here, as much as hashing the bench's 28,600-event tree.
  *
  * `add` writes the event's leaf input (the bytes its leaf hash is taken over, libs/merkle's
- * writeLeafInput) into a batch; full batches are transferred, not copied. So the tree commits to
- * exactly the position, revision, stream id and hash the chain check saw, and the thread only
- * hashes. A thread that fails stays failed: `root()` and `events()` reject with the reason, and
+ * writeLeafInput) into a batch; full batches are shared with the thread (sharedBatch), not
+ * copied. So the tree commits to exactly the position, revision, stream id and hash the chain check
+ * saw, and the thread only hashes. A thread that fails stays failed: `root()` and `events()` reject with the reason, and
  * `integrity` reports it (as the integrity thread always did). `close()` ends the thread.
  */
 export class VerifyThread {
@@ -61,11 +70,18 @@ export class VerifyThread {
   private failure: Error | undefined;
   private readonly failed: Promise<never>;
   private readonly answers: ((message: FromThread) => void)[] = [];
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
+  /** Whether the thread runs an integrity check before it gets to the leaves. */
+  private readonly checking: boolean;
+  /** Every batch handed over, with where its leaf inputs end: shared memory, so no copy. */
+  private readonly batches: { readonly bytes: Buffer; readonly end: number }[] = [];
+  private hashedHere = false;
 
   constructor(options: VerifyThreadOptions) {
     this.tree = options.tree ?? false;
     const file = options.sqliteFile;
     const checked = file !== undefined && existsSync(file);
+    this.checking = checked;
     let integrity: (problems: string[]) => void = () => undefined;
     this.integrity =
       file === undefined
@@ -77,6 +93,7 @@ export class VerifyThread {
       const data: VerifyThreadData = {
         ...(checked ? { sqliteFile: file, driver: require.resolve('better-sqlite3') } : {}),
         ...(this.tree ? { kernel: TREE_KERNEL_FILE } : {}),
+        flags: this.flags,
       };
       this.worker = new Worker(join(__dirname, 'verify-worker.js'), {
         // A worker inherits the parent's node flags: under ts-node (the benchmarks, jest, `npm run
@@ -90,7 +107,7 @@ export class VerifyThread {
         else this.answers.shift()?.(message);
       });
     }
-    if (this.tree) this.bytes = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    if (this.tree) this.bytes = sharedBatch(BATCH_BYTES);
     this.failed = new Promise<never>((_, reject) => {
       this.worker?.once('error', (error) => {
         integrity([error.message]);
@@ -110,14 +127,27 @@ export class VerifyThread {
     const room = leafInputRoom(event.streamId);
     if (this.bytes.length - this.at < room) {
       this.post();
-      if (this.bytes.length < room) this.bytes = Buffer.allocUnsafeSlow(Math.max(room, BATCH_BYTES));
+      if (this.bytes.length < room) this.bytes = sharedBatch(Math.max(room, BATCH_BYTES));
     }
     this.at = writeLeafInput(this.bytes, this.at, event.position, event.revision, event.streamId, event.hash);
     this.count += 1;
   }
 
-  /** The root of the tree over the events added (EMPTY_ROOT for none), once the thread has hashed them all. */
+  /**
+   * The root of the tree over the events added (EMPTY_ROOT for none). Hashed on the thread, unless
+   * its integrity check is still running when this is called (decided at once, not after an await):
+   * the leaves then wait behind the check, and this thread, done with the chains, is the one free to
+   * hash them. It has every batch (shared memory), and runs the same kernel over the same bytes.
+   */
   async root(): Promise<Buffer> {
+    if (!this.tree) throw new Error('this verify thread rebuilds no tree');
+    this.post();
+    // A thread known to have failed stays failed (ask rejects), as it always did.
+    if (!this.failure && this.checking && Atomics.load(this.flags, INTEGRITY_DONE) === 0) {
+      Atomics.store(this.flags, TREE_HERE, 1);
+      this.hashedHere = true;
+      return this.rootHere();
+    }
     const answer = await this.ask({ type: 'root' });
     if (answer.type !== 'root') throw this.fail(new Error(`it answered ${answer.type} to root`));
     if (answer.size !== this.count)
@@ -127,10 +157,17 @@ export class VerifyThread {
 
   /** The events added, in order, read back from what the thread hashed (once: it lets go of them). */
   async events(): Promise<LeafEvent[]> {
-    const answer = await this.ask({ type: 'inputs' });
-    if (answer.type !== 'inputs') throw this.fail(new Error(`it answered ${answer.type} to inputs`));
+    let inputs: Uint8Array[];
+    if (this.hashedHere) {
+      this.post();
+      inputs = this.batches.map(({ bytes, end }) => bytes.subarray(0, end));
+    } else {
+      const answer = await this.ask({ type: 'inputs' });
+      if (answer.type !== 'inputs') throw this.fail(new Error(`it answered ${answer.type} to inputs`));
+      inputs = answer.inputs;
+    }
     const events: LeafEvent[] = [];
-    for (const input of answer.inputs) {
+    for (const input of inputs) {
       const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
       for (let at = 0; at < bytes.length;) {
         const { end, ...event } = readLeafInput(bytes, at);
@@ -160,16 +197,38 @@ export class VerifyThread {
     if (this.at === 0 || !this.worker) return;
     if (!this.failure) {
       const message: ToThread = { type: 'leaves', bytes: this.bytes, end: this.at };
-      this.worker.postMessage(message, [this.bytes.buffer as ArrayBuffer]);
+      this.worker.postMessage(message);
     }
-    this.bytes = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.batches.push({ bytes: this.bytes, end: this.at });
+    // A new batch: the thread reads the posted one, which this side no longer writes.
+    this.bytes = sharedBatch(BATCH_BYTES);
     this.at = 0;
+  }
+
+  private rootHere(): Buffer {
+    const edge: (string | undefined)[] = [];
+    let size = 0;
+    for (const { bytes, end } of this.batches) size += appendLeafInputs(edge, size, bytes, end);
+    if (size !== this.count) throw new Error(`hashed ${size} of the ${this.count} events handed over`);
+    const root = edgeRoot(edge);
+    return root === undefined ? EMPTY_ROOT : Buffer.from(root, 'latin1');
   }
 
   private fail(error: Error): Error {
     this.failure ??= new Error(`the verify thread failed: ${error.message}`);
     return this.failure;
   }
+}
+
+/**
+ * A batch the thread shares rather than receives by transfer. Transferring detaches the sender's
+ * ArrayBuffer, and the first detach in a process makes V8 throw away every optimised function
+ * that reads a typed array, with no detach check compiled in: on the bench's verify, the chain
+ * check's scan and row check, the leaf writer and Buffer's own methods, all compiled again while
+ * the chain check ran (~40 ms of compiling in a traced run).
+ */
+function sharedBatch(size: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(size));
 }
 
 /** SQLite's integrity check alone, on a thread of its own (verify without a checkpoint starts this). */

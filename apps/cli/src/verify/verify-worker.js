@@ -6,8 +6,10 @@
  * hashed with libs/merkle's tree-kernel.js (the code eventLeafHash and CompactRange run). Plain
  * JavaScript, so the thread starts without a TypeScript loader.
  *
- * Leaf inputs arriving during the integrity check wait in the port and are hashed after it. An
- * input the kernel cannot read throws, which ends the thread: the rebuild then fails, never passes.
+ * Leaf inputs arriving during the integrity check wait in the port and are hashed after it, unless
+ * the main thread, done with the chains before the check was, hashed the tree itself (it says so in
+ * the shared flags: VerifyThread.root). An input the kernel cannot read throws, which ends the
+ * thread: the rebuild then fails, never passes.
  */
 const { parentPort, workerData } = require('node:worker_threads');
 
@@ -18,13 +20,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 if (!parentPort) throw new Error('verify-worker.js runs as a worker thread');
 const port = parentPort;
 const data = /** @type {VerifyThreadData} */ (workerData);
+// Indexes into data.flags: verify-thread.ts's INTEGRITY_DONE and TREE_HERE.
+const INTEGRITY_DONE = 0;
+const TREE_HERE = 1;
 
-/**
- * @param {FromThread} message
- * @param {ArrayBuffer[]} [transfer]
- */
-function post(message, transfer) {
-  port.postMessage(message, transfer);
+/** @param {FromThread} message */
+function post(message) {
+  port.postMessage(message);
 }
 
 if (data.kernel) {
@@ -41,12 +43,14 @@ if (data.kernel) {
   port.on('message', (/** @type {ToThread} */ message) => {
     if (message.type === 'leaves') {
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.end);
-      size += appendLeafInputs(edge, size, bytes, bytes.length);
+      if (!(data.flags && Atomics.load(data.flags, TREE_HERE) === 1))
+        size += appendLeafInputs(edge, size, bytes, bytes.length);
       kept.push(bytes);
     } else if (message.type === 'root') {
       post({ type: 'root', size, root: edgeRoot(edge) ?? null });
     } else if (message.type === 'inputs') {
-      post({ type: 'inputs', inputs: kept }, /** @type {ArrayBuffer[]} */ (kept.map((b) => b.buffer)));
+      // Shared memory (VerifyThread's batches): handed back without a copy.
+      post({ type: 'inputs', inputs: kept });
       kept = [];
     }
   });
@@ -68,5 +72,6 @@ if (data.sqliteFile !== undefined && data.driver !== undefined) {
   } finally {
     if (db) db.close();
   }
+  if (data.flags) Atomics.store(data.flags, INTEGRITY_DONE, 1);
   post({ type: 'integrity', problems });
 }
