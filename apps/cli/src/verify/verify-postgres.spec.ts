@@ -19,8 +19,12 @@ import { commands } from '../commands';
 /** `accord verify` on the store the API is configured with: ACCORD_EVENT_STORE=postgres. */
 describePg('accord verify on PostgreSQL', () => {
   let db: TestDatabase;
+  // Where verify records its run (`<cwd>/data/verify-runs.jsonl` with no ACCORD_DATA_DIR): never the
+  // checkout's own ./data, which is a developer's embedded ledger.
+  let cwd: string;
 
   beforeEach(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'accord-verify-pg-'));
     db = await createTestDatabase();
     const store = await PostgresEventStore.open({ url: db.url });
     for (let i = 0; i < 3; i++)
@@ -28,7 +32,10 @@ describePg('accord verify on PostgreSQL', () => {
     await store.close();
   });
 
-  afterEach(() => db.drop());
+  afterEach(async () => {
+    await db.drop();
+    rmSync(cwd, { recursive: true, force: true });
+  });
 
   async function verify(
     env: Record<string, string>,
@@ -36,7 +43,7 @@ describePg('accord verify on PostgreSQL', () => {
   ): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: process.cwd() };
+    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd };
     const code = await runCli(['verify', '--json', ...args], commands, io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
