@@ -42,10 +42,12 @@ export async function rebuildReadModels(
     projector.start();
     await projector.waitFor(head);
     await projector.close();
-  } finally {
-    // Also after a failure: what was replayed stays queryable at the usual speed.
+  } catch (error) {
+    // What was replayed stays queryable at the usual speed; the replay's own failure is the news.
     await readStore.restoreIndexes?.(names).catch(() => undefined);
+    throw error;
   }
+  await readStore.restoreIndexes?.(names);
   const stuck = (await readStore.checkpoints())
     .filter((c) => names.includes(c.projection) && c.status === 'stuck')
     .map((c) => ({ projection: c.projection, stuckAt: c.stuckAt, error: c.error }));
