@@ -247,7 +247,7 @@ export class Projector {
       if (written !== undefined)
         for (const change of queued.changes) written.add(change.collection, change.key);
     }
-    for (const written of batches) this.cursors.set(written.projection, written.position);
+    for (const applied of batches) this.cursors.set(applied.projection, applied.position);
     for (const stop of stopped) this.stuck.add(stop.projection);
     this.commitBefore = this.lastCommit;
     this.lastCommit = this.lastCommit.then(async () => {
