@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   assessRisk,
@@ -333,5 +334,37 @@ describe('applying the next batch while this one commits', () => {
     expect(await store.get(CASES, 'c-x')).toBeUndefined();
     expect((await store.checkpoints()).find((c) => c.projection === 'audit')?.position).toBe(0);
     await store.close();
+  });
+});
+
+describe('the commit thread dying', () => {
+  it('fails every commit after it, and stops the projector loudly, with nothing written', async () => {
+    const ledger = await tempLedger();
+    try {
+      for (let i = 0; i < 4; i += 1) await writeCase(ledger.store, `c-${i}`, recorded(registerCase()));
+      const store = new SqliteReadStore(path.join(ledger.dir, 'dying.db'), { commitThread: true });
+      await store.prepare(PROJECTIONS);
+      // Reached into on purpose: nothing else can make a healthy thread die on cue.
+      const worker = (store as unknown as { thread: { worker: Worker } }).thread.worker;
+      await worker.terminate();
+      const batch = { projection: 'audit', changes: [], position: 1, from: 0 };
+      await expect(store.commit([batch])).rejects.toThrow(/commit thread exited/);
+      await expect(store.commit([batch])).rejects.toThrow(/commit thread exited/);
+
+      const errors: string[] = [];
+      const projector = new Projector(ledger.store, store, PROJECTIONS, {
+        log: { info: () => undefined, error: (line) => errors.push(line) },
+      });
+      await projector.prepare();
+      projector.start();
+      // Released by the failure, not left hanging.
+      await projector.waitFor(await ledger.store.headPosition());
+      await expect(projector.close()).rejects.toThrow(/commit thread exited/);
+      expect(errors).toEqual([expect.stringMatching(/^projector stopped writing the read store: .*exited/)]);
+      expect(Math.max(...(await store.checkpoints()).map((c) => c.position))).toBe(0);
+      await store.close();
+    } finally {
+      await ledger.remove();
+    }
   });
 });
