@@ -93,6 +93,23 @@ describe('letters (Art 8): issue, serve, the organ answers, follow up, close; an
     expect(events[2]!.data).toMatchObject({ organCode: ORGAN, outcome: 'PARTLY_ADOPTED', late: false });
   });
 
+  it('GET /letters/:id names the case the letter concerns only to a reader who may know the case (Art 17): not to the organ', async () => {
+    const caseId = (await h.http.post('/cases').set(court).send(litigationCase()).expect(201)).body
+      .id as string;
+    const id = (await h.http.post('/letters').set(court).send(letterBody({ caseId })).expect(201)).body
+      .id as string;
+    const auditor = h.auth('GOV_OFFICE', 'inspector-1', 'auditor');
+    for (const reader of [court, auditor])
+      expect((await h.http.get(`/letters/${id}`).set(reader).expect(200)).body.letter.caseId).toBe(caseId);
+    const seen = await h.http.get(`/letters/${id}`).set(organ).expect(200);
+    expect(seen.body.letter).toMatchObject({ caseId: null, issuer: 'COURT', organ: { code: ORGAN } });
+    expect(JSON.stringify(seen.body)).not.toContain(caseId);
+    // As of an earlier instant too.
+    const asOf = new Date().toISOString();
+    const then = await h.http.get(`/letters/${id}`).query({ asOf }).set(organ).expect(200);
+    expect(JSON.stringify(then.body)).not.toContain(caseId);
+  });
+
   it('GET /letters/:id: the issuer, the addressed organ and auditors see it; anyone else gets the unknown-letter 404', async () => {
     const id = await served();
     for (const reader of [court, organ, h.auth('GOV_OFFICE', 'inspector-1', 'auditor')]) {

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { canSeeLetter, letterDecider, letterError } from '@accord/domain';
+import { type Actor, caseStreamId } from '@accord/events';
+import { caseAccess, caseDecider, canSeeLetter, letterDecider, letterError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
@@ -8,13 +9,17 @@ import { ReadEndpoint } from '../../../http/openapi.decorators';
 import { Ctx, type RequestContext } from '../../../http/request-context';
 import { Read } from '../../../identity/access.decorators';
 import { VisibleRead } from '../../../access/visible-read';
+import { StreamReader } from '../../../pipeline/stream-reader';
 import { letterStreamId } from '../letter-stream';
 import { LetterViewDto } from './letter-view.dto';
 
 @ApiTags('letters')
 @Controller('letters')
 export class GetLetterController {
-  constructor(private readonly reads: VisibleRead) {}
+  constructor(
+    private readonly reads: VisibleRead,
+    private readonly cases: StreamReader,
+  ) {}
 
   @Get(':id')
   @Read()
@@ -22,7 +27,7 @@ export class GetLetterController {
   @ApiOperation({
     summary: 'A suggestion letter, folded from its events (Art 8)',
     description:
-      'Visible to the issuer, the addressed organ (`ORGAN:<code>`) and auditors; anyone else is answered 404 as for a letter that does not exist. `asOf` gives the letter as recorded at that instant.',
+      'Visible to the issuer, the addressed organ (`ORGAN:<code>`) and auditors; anyone else is answered 404 as for a letter that does not exist. The case the letter concerns is named only to auditors and to agencies that take part in it or are invited to it (Art 17); to anyone else `letter.caseId` is null and `caseWithheld` true. `asOf` gives the letter as recorded at that instant.',
   })
   @ApiOkResponse({ type: LetterViewDto })
   async get(
@@ -42,6 +47,28 @@ export class GetLetterController {
       canSee: canSeeLetter,
       notFound: () => letterError('LETTER_NOT_FOUND', { letterId: id }),
     });
-    return { ...streamView(id, streamId, loaded, query.asOf), letter: loaded.state };
+    const letter = loaded.state;
+    if (
+      letter.status === 'none' ||
+      letter.caseId === null ||
+      (await this.knowsCase(ctx.actor, letter.caseId))
+    )
+      return { ...streamView(id, streamId, loaded, query.asOf), letter, caseWithheld: false };
+    return {
+      ...streamView(id, streamId, loaded, query.asOf),
+      letter: { ...letter, caseId: null },
+      caseWithheld: true,
+    };
+  }
+
+  /**
+   * Art 17: a letter is its organ's to read, the case it concerns is not. The case id is named to
+   * auditors and to agencies that take part in the case or are invited to it (as now, whatever
+   * `asOf` asks), as /deadlines and the commendations name cases.
+   */
+  private async knowsCase(actor: Actor, caseId: string): Promise<boolean> {
+    if (actor.role === 'auditor') return true;
+    const { state } = await this.cases.current(caseStreamId(caseId), caseDecider);
+    return state.status !== 'none' && caseAccess(state, actor.agency) !== 'none';
   }
 }
