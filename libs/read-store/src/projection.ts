@@ -136,10 +136,4 @@ export class PendingWrites {
       if (docs?.get(change.key)?.batch === batch) docs.delete(change.key);
     }
   }
-
-  get size(): number {
-    let size = 0;
-    for (const docs of this.docs.values()) size += docs.size;
-    return size;
-  }
 }
