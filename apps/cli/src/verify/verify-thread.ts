@@ -29,14 +29,11 @@ export const INTEGRITY_DONE = 0;
 export const TREE_HERE = 1;
 
 export type ToThread =
-  | { readonly type: 'leaves'; readonly bytes: Uint8Array; readonly end: number }
-  | { readonly type: 'root' }
-  | { readonly type: 'inputs' };
+  { readonly type: 'leaves'; readonly bytes: Uint8Array; readonly end: number } | { readonly type: 'root' };
 
 export type FromThread =
   | { readonly type: 'integrity'; readonly problems: string[] }
-  | { readonly type: 'root'; readonly size: number; readonly root: string | null }
-  | { readonly type: 'inputs'; readonly inputs: Uint8Array[] };
+  | { readonly type: 'root'; readonly size: number; readonly root: string | null };
 
 export interface VerifyThreadOptions {
   /** Run SQLite's integrity check on this ledger file. */
@@ -75,7 +72,6 @@ export class VerifyThread {
   private readonly checking: boolean;
   /** Every batch handed over, with where its leaf inputs end: shared memory, so no copy. */
   private readonly batches: { readonly bytes: Buffer; readonly end: number }[] = [];
-  private hashedHere = false;
 
   constructor(options: VerifyThreadOptions) {
     this.tree = options.tree ?? false;
@@ -145,7 +141,6 @@ export class VerifyThread {
     // A thread known to have failed stays failed (ask rejects), as it always did.
     if (!this.failure && this.checking && Atomics.load(this.flags, INTEGRITY_DONE) === 0) {
       Atomics.store(this.flags, TREE_HERE, 1);
-      this.hashedHere = true;
       return this.rootHere();
     }
     const answer = await this.ask({ type: 'root' });
@@ -155,29 +150,29 @@ export class VerifyThread {
     return answer.root === null ? EMPTY_ROOT : Buffer.from(answer.root, 'latin1');
   }
 
-  /** The events added, in order, read back from what the thread hashed (once: it lets go of them). */
+  /**
+   * The events added, in order, read back from the batches the thread hashed (shared memory: the
+   * same bytes). A thread that failed stays failed.
+   */
   async events(): Promise<LeafEvent[]> {
-    let inputs: Uint8Array[];
-    if (this.hashedHere) {
-      this.post();
-      inputs = this.batches.map(({ bytes, end }) => bytes.subarray(0, end));
-    } else {
-      const answer = await this.ask({ type: 'inputs' });
-      if (answer.type !== 'inputs') throw this.fail(new Error(`it answered ${answer.type} to inputs`));
-      inputs = answer.inputs;
-    }
+    if (this.failure) throw this.failure;
+    this.post();
     const events: LeafEvent[] = [];
-    for (const input of inputs) {
-      const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-      for (let at = 0; at < bytes.length;) {
+    for (const { bytes, end: last } of this.batches) {
+      for (let at = 0; at < last;) {
         const { end, ...event } = readLeafInput(bytes, at);
         events.push(event);
         at = end;
       }
     }
     if (events.length !== this.count)
-      throw this.fail(new Error(`it kept ${events.length} of the ${this.count} events handed over`));
+      throw this.fail(new Error(`read back ${events.length} of the ${this.count} events handed over`));
     return events;
+  }
+
+  /** Whether root() hashed the tree on this side (it told the thread so through the flags). */
+  get hashedHere(): boolean {
+    return Atomics.load(this.flags, TREE_HERE) === 1;
   }
 
   async close(): Promise<void> {
@@ -229,9 +224,4 @@ export class VerifyThread {
  */
 function sharedBatch(size: number): Buffer {
   return Buffer.from(new SharedArrayBuffer(size));
-}
-
-/** SQLite's integrity check alone, on a thread of its own (verify without a checkpoint starts this). */
-export function sqliteIntegrity(file: string): Promise<string[]> {
-  return new VerifyThread({ sqliteFile: file }).integrity;
 }

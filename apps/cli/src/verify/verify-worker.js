@@ -37,21 +37,13 @@ if (data.kernel) {
   /** @type {(string | undefined)[]} */
   const edge = [];
   let size = 0;
-  // Kept, as received, to hand back when the root differs and the first difference must be named.
-  /** @type {Buffer[]} */
-  let kept = [];
   port.on('message', (/** @type {ToThread} */ message) => {
     if (message.type === 'leaves') {
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.end);
       if (!(data.flags && Atomics.load(data.flags, TREE_HERE) === 1))
         size += appendLeafInputs(edge, size, bytes, bytes.length);
-      kept.push(bytes);
     } else if (message.type === 'root') {
       post({ type: 'root', size, root: edgeRoot(edge) ?? null });
-    } else if (message.type === 'inputs') {
-      // Shared memory (VerifyThread's batches): handed back without a copy.
-      post({ type: 'inputs', inputs: kept });
-      kept = [];
     }
   });
 }
