@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, caseStreamId } from '@accord/events';
-import { caseAccess, caseDecider, canSeeLetter, letterDecider, letterError } from '@accord/domain';
+import { caseDecider, caseReadAccess, canSeeLetter, letterDecider, letterError } from '@accord/domain';
 import { AsOfQueryDto } from '../../../http/as-of.query.dto';
 import { streamView } from '../../../http/stream-view.dto';
 import { UuidParam } from '../../../http/ids';
@@ -63,12 +63,11 @@ export class GetLetterController {
 
   /**
    * Art 17: a letter is its organ's to read, the case it concerns is not. The case id is named to
-   * auditors and to agencies that take part in the case or are invited to it (as now, whatever
-   * `asOf` asks), as /deadlines and the commendations name cases.
+   * whoever may read the case as it is now (the domain's caseReadAccess: auditors, agencies taking
+   * part or invited), whatever `asOf` asks, as /deadlines and the commendations name cases.
    */
   private async knowsCase(actor: Actor, caseId: string): Promise<boolean> {
-    if (actor.role === 'auditor') return true;
     const { state } = await this.cases.current(caseStreamId(caseId), caseDecider);
-    return state.status !== 'none' && caseAccess(state, actor.agency) !== 'none';
+    return caseReadAccess(state, actor) !== undefined;
   }
 }
