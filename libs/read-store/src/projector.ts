@@ -105,7 +105,12 @@ export class Projector {
 
   start(): void {
     if (this.subscription !== undefined) return;
-    const subscription = this.store.subscribe({ after: this.reached, batchSize: this.batchSize });
+    // Far behind (a rebuild, a long stop), the store may read the log ahead on another thread.
+    const subscription = this.store.subscribe({
+      after: this.reached,
+      batchSize: this.batchSize,
+      readAhead: true,
+    });
     this.subscription = subscription;
     this.following = this.follow(subscription);
   }
