@@ -1,15 +1,20 @@
 import { type DomainEvent, type RecordedEvent, upcasters } from '@accord/events';
 
-/** Upcast once per event, however many projections read it (they never modify what they fold). */
-const upcast = new WeakMap<RecordedEvent, DomainEvent>();
+/**
+ * Upcast once per event, however many projections read it (they never modify what they fold). Kept
+ * on the event under a symbol rather than in a WeakMap: a rebuild meets a million events, and a
+ * WeakMap's entries are ephemerons the collector must trace one by one (JSON.stringify skips symbols).
+ */
+const UPCAST = Symbol('accord.upcast');
 
 /** The event as the deciders fold it: its current schema version's data. */
 export function domainEvent<E extends DomainEvent>(event: RecordedEvent): E {
-  let domain = upcast.get(event);
+  const cached = event as RecordedEvent & { [UPCAST]?: DomainEvent };
+  let domain = cached[UPCAST];
   if (domain === undefined) {
     const current = upcasters.upcast(event);
     domain = { type: current.type, data: current.data } as DomainEvent;
-    upcast.set(event, domain);
+    cached[UPCAST] = domain;
   }
   return domain as E;
 }
@@ -20,4 +25,10 @@ export function streamKind(streamId: string): { kind: string; id: string } {
   return dash < 0
     ? { kind: streamId, id: '' }
     : { kind: streamId.slice(0, dash), id: streamId.slice(dash + 1) };
+}
+
+/** Only the kind of `streamKind`, without building the pair. */
+export function kindOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
 }
