@@ -93,7 +93,11 @@ export const deadlinesProjection: Projection = {
       const d = domainEvent<DeadlineOverdue>(event).data;
       const row = await tx.get<DeadlineRow>(DEADLINES, d.deadlineId);
       if (row !== undefined && row.status === 'open' && row.overdue === 0)
-        tx.put(DEADLINES, row.deadlineId, { ...row, overdue: 1, overdueDetectedOn: d.detectedOn });
+        tx.put(
+          DEADLINES,
+          row.deadlineId,
+          deadlineDoc(row, row.subjectStreamId, row.status, row.closedBy, row.closedOn, 1, d.detectedOn),
+        );
     }
   },
 };
@@ -307,16 +311,42 @@ type Opening = Omit<
   'status' | 'closedBy' | 'closedOn' | 'overdue' | 'overdueDetectedOn' | 'subjectStreamId'
 >;
 
+/**
+ * A deadline's document, its keys always in this order (the order the rows have always been
+ * stored in). Spreading rows of several origins (literals, parsed documents) made every copy a
+ * megamorphic clone: a few per cent of a rebuild's projector thread.
+ */
+function deadlineDoc(
+  r: Opening,
+  subjectStreamId: string,
+  status: DeadlineRow['status'],
+  closedBy: string | null,
+  closedOn: string | null,
+  overdue: number,
+  overdueDetectedOn: string | null,
+): DeadlineRow {
+  return {
+    deadlineId: r.deadlineId,
+    kind: r.kind,
+    caseId: r.caseId,
+    letterId: r.letterId,
+    refId: r.refId,
+    owner: r.owner,
+    watcher: r.watcher,
+    explanation: r.explanation,
+    recordedDueBy: r.recordedDueBy,
+    position: r.position,
+    subjectStreamId,
+    status,
+    closedBy,
+    closedOn,
+    overdue,
+    overdueDetectedOn,
+  };
+}
+
 function open(tx: ProjectionTx, streamId: string, subject: Subject, row: Opening): void {
-  tx.put(DEADLINES, row.deadlineId, {
-    ...row,
-    subjectStreamId: streamId,
-    status: 'open',
-    closedBy: null,
-    closedOn: null,
-    overdue: 0,
-    overdueDetectedOn: null,
-  } satisfies DeadlineRow);
+  tx.put(DEADLINES, row.deadlineId, deadlineDoc(row, streamId, 'open', null, null, 0, null));
   tx.put(SUBJECTS, streamId, { ...subject, open: [...subject.open, row.deadlineId] });
 }
 
@@ -329,7 +359,11 @@ async function close(
 ): Promise<void> {
   const row = await tx.get<DeadlineRow>(DEADLINES, id);
   if (row === undefined || row.status !== 'open') return;
-  tx.put(DEADLINES, id, { ...row, status: 'closed', closedBy, closedOn });
+  tx.put(
+    DEADLINES,
+    id,
+    deadlineDoc(row, row.subjectStreamId, 'closed', closedBy, closedOn, row.overdue, row.overdueDetectedOn),
+  );
   const subject = await tx.get<Subject>(SUBJECTS, streamId);
   if (subject !== undefined)
     tx.put(SUBJECTS, streamId, { ...subject, open: subject.open.filter((o) => o !== id) });
