@@ -53,14 +53,23 @@ export interface RegisterPartyDoc {
  * hyphens or full-width forms, upper case (a resident id's final check character `x` is `X`).
  */
 export function normaliseIdNumber(idNumber: string): string {
+  // Plain ASCII letters and digits (nearly every document number) are already in NFKC, with nothing
+  // to strip: skip ICU's normaliser and the regular expression.
+  if (PLAIN.test(idNumber)) return idNumber.toUpperCase();
   return idNumber
     .normalize('NFKC')
     .replace(/[\s\-‐-―]/g, '')
     .toUpperCase();
 }
 
+const PLAIN = /^[0-9A-Za-z]*$/;
+
 export function partyKeyOf(idScheme: string, idNumber: string): string {
-  return `${idScheme}-${normaliseIdNumber(idNumber)}`;
+  return keyOfNormalised(idScheme, normaliseIdNumber(idNumber));
+}
+
+function keyOfNormalised(idScheme: string, normalised: string): string {
+  return `${idScheme}-${normalised}`;
 }
 
 /**
@@ -119,7 +128,8 @@ function empty(partyKey: string, kind: string, position: number): RegisterPartyD
 async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: ProjectionTx): Promise<void> {
   const d = registered.data;
   for (const party of d.parties) {
-    const key = partyKeyOf(party.idScheme, party.idNumber);
+    const idNumber = normaliseIdNumber(party.idNumber);
+    const key = keyOfNormalised(party.idScheme, idNumber);
     const filingKey = `${key}|${d.caseId}`;
     // A case names a party once; a second party entry with the same document is the same filing.
     if ((await tx.get<FilingRow>(REGISTER_FILINGS, filingKey)) !== undefined) continue;
@@ -143,7 +153,7 @@ async function addFilings(registered: CaseRegistered, event: RecordedEvent, tx: 
       kind: party.kind,
       names: row.names.includes(party.name) ? row.names : [...row.names, party.name],
       idScheme: party.idScheme,
-      idNumber: normaliseIdNumber(party.idNumber),
+      idNumber,
       filingCount: row.filingCount + 1,
       position: event.position,
     } satisfies RegisterPartyDoc);
