@@ -39,27 +39,31 @@ export function planCommit(
   batches: readonly BatchWrite[],
   tableOf: (collection: string) => PlannedTable,
 ): CommitPlan {
-  const tables = new Map<string, TableWrites>();
+  const tables = new Map<string, { writes: TableWrites; fields: readonly string[] }>();
   const checkpoints: CheckpointMove[] = [];
   for (const batch of batches) {
     for (const change of batch.changes) {
-      let writes = tables.get(change.collection);
-      if (writes === undefined) {
+      let table = tables.get(change.collection);
+      if (table === undefined) {
         const planned = tableOf(change.collection);
-        writes = { table: planned.table, columns: planned.columns, values: [], removes: [] };
-        tables.set(change.collection, writes);
+        table = {
+          writes: { table: planned.table, columns: planned.columns, values: [], removes: [] },
+          fields: planned.fields,
+        };
+        tables.set(change.collection, table);
       }
+      const { writes, fields } = table;
       if (change.op === 'delete') {
         writes.removes.push(change.key);
         continue;
       }
       const doc = change.doc as Record<string, unknown>;
       writes.values.push(change.key, JSON.stringify(doc));
-      for (const field of tableOf(change.collection).fields) writes.values.push(fieldValue(doc[field]));
+      for (const field of fields) writes.values.push(fieldValue(doc[field]));
     }
     checkpoints.push({ projection: batch.projection, position: batch.position, from: batch.from ?? null });
   }
-  return { tables: [...tables.values()], checkpoints };
+  return { tables: [...tables.values()].map((t) => t.writes), checkpoints };
 }
 
 /**

@@ -121,11 +121,14 @@ async function applyCase(caseId: string, event: RecordedEvent, tx: ProjectionTx)
 }
 
 function caseRow(state: RegisteredCase, event: RecordedEvent, before: CaseRow | undefined): CaseRow {
-  const overdueDeadlines = Object.fromEntries(
-    Object.entries(before?.overdueDeadlines ?? {}).filter(([, mark]) =>
-      stillOpen(state, mark.kind, mark.refId),
-    ),
-  );
+  const marks = before?.overdueDeadlines;
+  // Most cases never have an overdue mark: no entries, filter and new object for each of their events.
+  const overdueDeadlines =
+    marks === undefined || !hasKeys(marks)
+      ? NO_MARKS
+      : Object.fromEntries(
+          Object.entries(marks).filter(([, mark]) => stillOpen(state, mark.kind, mark.refId)),
+        );
   const current = state.risk.assessments[state.risk.assessments.length - 1];
   return {
     caseId: state.caseId,
@@ -147,6 +150,13 @@ function caseRow(state: RegisteredCase, event: RecordedEvent, before: CaseRow | 
     overdueDeadlines,
     overdue: Object.keys(overdueDeadlines).length,
   };
+}
+
+const NO_MARKS: CaseRow['overdueDeadlines'] = Object.freeze({});
+
+function hasKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }
 
 /** Whether the period an overdue mark names is still open in the case, as the watcher decides it. */
