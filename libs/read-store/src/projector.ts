@@ -105,12 +105,7 @@ export class Projector {
 
   start(): void {
     if (this.subscription !== undefined) return;
-    // Far behind (a rebuild, a long stop), the store may read the log ahead on another thread.
-    const subscription = this.store.subscribe({
-      after: this.reached,
-      batchSize: this.batchSize,
-      readAhead: true,
-    });
+    const subscription = this.store.subscribe({ after: this.reached, batchSize: this.batchSize });
     this.subscription = subscription;
     this.following = this.follow(subscription);
   }

@@ -35,11 +35,6 @@ export interface SubscribeOptions {
   /** Exclusive, as for readAll. */
   readonly after?: number;
   readonly batchSize?: number;
-  /**
-   * A hint for a subscriber that replays much of the log (a rebuild): read batches ahead on
-   * another thread while far behind. Stores that have nothing of the kind ignore it.
-   */
-  readonly readAhead?: boolean;
 }
 
 /** Catches up from `after`, then follows live appends; iterate with `for await`, stop with `close()`. */

@@ -24,15 +24,11 @@ import type {
 import { positiveBatchSize } from './memory-event-store';
 import { eventOf, LogTail, RecentCommits, type Stored } from './sqlite/caches';
 import { GroupCommit } from './sqlite/group-commit';
-import { LogReadAhead } from './sqlite/read-ahead';
 import type { WrittenAppend } from './sqlite/ledger-writer';
 import { openLedgerFile, prepareReads, type ReadStatements, type Row } from './sqlite/schema';
 import { firstStorageFault } from './storage-check';
 import { StoreClosedError } from './store-errors';
 import { CommitSignal, PollingSubscription } from './subscription';
-
-/** How far behind (in its own batches) a subscription must start for reading ahead to pay for a thread. */
-const READ_AHEAD_MIN_BATCHES = 10;
 
 export { SQLITE_SCHEMA_VERSION } from './sqlite/schema';
 
@@ -241,28 +237,14 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const after = Math.max(0, options.after ?? 0);
-    const batchSize = positiveBatchSize(options.batchSize);
-    const behind = (this.stmt.headPosition.get() as number) - after;
-    const ahead =
-      options.readAhead === true && behind >= READ_AHEAD_MIN_BATCHES * batchSize
-        ? new LogReadAhead(this.file, after, batchSize)
-        : undefined;
     const subscription: PollingSubscription = new PollingSubscription({
-      after,
-      batchSize,
-      readAfter: async (from, limit) => {
-        if (this.closed) return [];
-        const read = ahead === undefined ? undefined : await ahead.read(from, limit);
-        return this.closed ? [] : (read ?? this.readAfter(from, limit));
-      },
+      after: Math.max(0, options.after ?? 0),
+      batchSize: positiveBatchSize(options.batchSize),
+      readAfter: async (after, limit) => (this.closed ? [] : this.readAfter(after, limit)),
       signal: this.signal,
       // In-process commits wake subscribers at once; polling catches the projector's neighbours.
       pollIntervalMs: this.pollIntervalMs,
-      onClose: () => {
-        ahead?.end();
-        this.subscriptions.delete(subscription);
-      },
+      onClose: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
     return subscription;
