@@ -47,13 +47,21 @@ export class LedgerWriter {
   private readonly owned: boolean;
 
   /** On a connection of its own (the writer thread), or on the store's (set up by the store). */
-  constructor(target: string | Database.Database, busyTimeoutMs = 5000) {
+  /**
+   * `synchronous`: FULL, each COMMIT fsyncs the WAL before it returns; NORMAL, it does not, and the
+   * caller must sync before it answers anyone (GroupCommit with WalSync).
+   */
+  constructor(
+    target: string | Database.Database,
+    busyTimeoutMs = 5000,
+    synchronous: 'FULL' | 'NORMAL' = 'FULL',
+  ) {
     this.owned = typeof target === 'string';
     this.db = typeof target === 'string' ? new Database(target, { fileMustExist: true }) : target;
     try {
       this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      // Per connection: this is the one that commits, so it is the one that must fsync.
-      this.db.pragma('synchronous = FULL');
+      // Per connection: this is the one that commits, so it is the one that must fsync (or not).
+      this.db.pragma(`synchronous = ${synchronous}`);
       this.stmt = prepareWrites(this.db);
     } catch (error) {
       if (this.owned) this.db.close();
