@@ -157,14 +157,16 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       this.recent.add(stored);
       this.sawCommit(written);
     }
-    const { streamId, nextExpectedRevision, position } = written;
+    const { streamId, nextExpectedRevision, position, parsed } = written;
     let events: RecordedEvent[] | undefined;
-    // The events are parsed only when asked for: the access log, the busiest writer, never looks.
+    // Parsed only when asked for: the access log, the busiest writer, never looks. Committed on this
+    // thread, the writer has parsed them already (its check before COMMIT): those are the ones kept.
     return {
       streamId,
       nextExpectedRevision,
       position,
       get events() {
+        if (parsed !== undefined) for (let i = 0; i < stored.length; i++) stored[i].event ??= parsed[i];
         return (events ??= stored.map(eventOf));
       },
     };
