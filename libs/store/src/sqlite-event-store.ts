@@ -61,7 +61,8 @@ export interface SqliteEventStoreOptions {
 }
 
 /**
- * The embedded ledger: one SQLite file in WAL mode, fsync'd at every commit.
+ * The embedded ledger: one SQLite file in WAL mode, every commit on disk before it is answered or
+ * shown (by its own fsync, or committing on this thread, by an fdatasync of the WAL off it: WalSync).
  *
  * The parts, each in `./sqlite/`: the schema and statements (`schema.ts`); the writer, which
  * applies the append rules one batch per transaction (`ledger-writer.ts`) and groups appends into
