@@ -48,8 +48,9 @@ const COSTS: readonly { readonly name: string; readonly test: (frame: CallFrame)
   },
   { name: 'access events (building, queueing)', test: (f) => /apps\/api\/src\/access\//.test(f.url) },
   {
-    name: 'store commit on this thread (seal, insert, COMMIT)',
-    test: (f) => /libs\/store\/src\/sqlite\/(ledger-writer|group-commit|schema)|better-sqlite3/.test(f.url),
+    name: 'store commit on this thread (seal, insert, COMMIT, WAL sync hand-off)',
+    test: (f) =>
+      /libs\/store\/src\/sqlite\/(ledger-writer|group-commit|schema|wal-sync)|better-sqlite3/.test(f.url),
   },
   { name: 'store reads and caches', test: (f) => /libs\/store\/src\//.test(f.url) },
   { name: 'Merkle tree follower', test: (f) => /libs\/merkle\//.test(f.url) },

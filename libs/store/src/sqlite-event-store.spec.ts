@@ -57,6 +57,30 @@ describeEventStoreConformance(
   { persistent: true },
 );
 
+// And with every commit on the store's own thread, synced off it (synchronous = NORMAL plus an
+// fdatasync of the WAL on libuv's pool before answering): the API's default.
+describeEventStoreConformance(
+  'SqliteEventStore committing on its own thread, synced off it',
+  async ({ clock }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-store-here-'));
+    const options = { clock, commitOn: 'this-thread' } as const;
+    let store: EventStore = await openSqliteStore(dir, options);
+    return {
+      store,
+      async reopen() {
+        await store.close();
+        store = await openSqliteStore(dir, options);
+        return store;
+      },
+      async cleanup() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { persistent: true },
+);
+
 describe('SqliteEventStore on its file', () => {
   let dir: string;
   let store: SqliteEventStore;
@@ -370,45 +394,50 @@ describe('SqliteEventStore on its file', () => {
     });
   });
 
-  it('keeps every acknowledged append across a SIGKILL of the writing process, seen live by another process', async () => {
-    const acknowledged: Ack[] = [];
-    const subscription = store.subscribe();
-    const seen: RecordedEvent[] = [];
-    const watcher = (async () => {
-      for await (const event of subscription) seen.push(event);
-    })();
+  // `this-thread`: the child commits with synchronous = NORMAL and syncs off its thread; this
+  // process's store reads its rows only after a sync of its own.
+  it.each(['auto', 'this-thread'])(
+    'keeps every acknowledged append across a SIGKILL of the writing process (committing %s), seen live by another process',
+    async (commitOn) => {
+      const acknowledged: Ack[] = [];
+      const subscription = store.subscribe();
+      const seen: RecordedEvent[] = [];
+      const watcher = (async () => {
+        for await (const event of subscription) seen.push(event);
+      })();
 
-    const exit = await runChildUntilKilled(
-      join(__dirname, 'testing', 'append-child.ts'),
-      [dir, '4'],
-      150,
-      acknowledged,
-    );
-    expect(exit.signal).toBe('SIGKILL');
-    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+      const exit = await runChildUntilKilled(
+        join(__dirname, 'testing', 'append-child.ts'),
+        [dir, '4', commitOn],
+        150,
+        acknowledged,
+      );
+      expect(exit.signal).toBe('SIGKILL');
+      expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
-    // The child may finish its appends between two polls: wait (bounded) for the subscriber to reach the head.
-    const head = await store.headPosition();
-    for (let waited = 0; (seen[seen.length - 1]?.position ?? 0) < head && waited < 10_000; waited += 25)
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    await store.close();
-    await watcher;
-    const reopened = await openSqliteStore(dir);
-    stores.push(reopened);
-    for (const ack of acknowledged) {
-      const [event] = await reopened.readStream(ack.streamId, {
-        fromRevision: ack.revision,
-        toRevision: ack.revision,
-      });
-      expect(event).toMatchObject(ack);
-    }
-    const all: RecordedEvent[] = [];
-    for await (const batch of reopened.readAll()) all.push(...batch);
-    expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
-    for (const streamId of new Set(all.map((e) => e.streamId)))
-      expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
-    await expect(reopened.checkStorage()).resolves.toBeNull();
-    // The parent's subscriber followed the other process by polling, in commit order, without gaps.
-    expect(seen).toEqual(all.slice(0, head));
-  });
+      // The child may finish its appends between two polls: wait (bounded) for the subscriber to reach the head.
+      const head = await store.headPosition();
+      for (let waited = 0; (seen[seen.length - 1]?.position ?? 0) < head && waited < 10_000; waited += 25)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      await store.close();
+      await watcher;
+      const reopened = await openSqliteStore(dir);
+      stores.push(reopened);
+      for (const ack of acknowledged) {
+        const [event] = await reopened.readStream(ack.streamId, {
+          fromRevision: ack.revision,
+          toRevision: ack.revision,
+        });
+        expect(event).toMatchObject(ack);
+      }
+      const all: RecordedEvent[] = [];
+      for await (const batch of reopened.readAll()) all.push(...batch);
+      expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
+      for (const streamId of new Set(all.map((e) => e.streamId)))
+        expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
+      await expect(reopened.checkStorage()).resolves.toBeNull();
+      // The parent's subscriber followed the other process by polling, in commit order, without gaps.
+      expect(seen).toEqual(all.slice(0, head));
+    },
+  );
 });

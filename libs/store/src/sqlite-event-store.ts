@@ -26,6 +26,7 @@ import { eventOf, LogTail, RecentCommits, type Stored } from './sqlite/caches';
 import { GroupCommit } from './sqlite/group-commit';
 import type { WrittenAppend } from './sqlite/ledger-writer';
 import { openLedgerFile, prepareReads, type ReadStatements, type Row } from './sqlite/schema';
+import { WalSync } from './sqlite/wal-sync';
 import { firstStorageFault } from './storage-check';
 import { StoreClosedError } from './store-errors';
 import { CommitSignal, PollingSubscription } from './subscription';
@@ -60,7 +61,8 @@ export interface SqliteEventStoreOptions {
 }
 
 /**
- * The embedded ledger: one SQLite file in WAL mode, fsync'd at every commit.
+ * The embedded ledger: one SQLite file in WAL mode, every commit on disk before it is answered or
+ * shown (by its own fsync, or committing on this thread, by an fdatasync of the WAL off it: WalSync).
  *
  * The parts, each in `./sqlite/`: the schema and statements (`schema.ts`); the writer, which
  * applies the append rules one batch per transaction (`ledger-writer.ts`) and groups appends into
@@ -85,6 +87,8 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
   private tailScan: Promise<boolean> | undefined;
   private readonly stmt: ReadStatements;
   private readonly writes: GroupCommit | undefined;
+  /** What is on disk: reads show no row above it (see WalSync). */
+  private readonly wal: WalSync;
 
   constructor(
     readonly file: string,
@@ -94,9 +98,12 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
     this.readonly = options.readonly ?? false;
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     this.db = openLedgerFile(file, { readonly: this.readonly, busyTimeoutMs });
+    let wal: WalSync | undefined;
     try {
       this.stmt = prepareReads(this.db);
-      this.tail = new LogTail(this.stmt.headPosition.get() as number);
+      const head = this.stmt.headPosition.get() as number;
+      this.tail = new LogTail(head);
+      this.wal = wal = new WalSync(file, head, this.readonly);
       this.writes = this.readonly
         ? undefined
         : new GroupCommit({
@@ -109,8 +116,10 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
             startWriterThread: options.startWriterThread ?? false,
             committed: (written) => this.committed(written),
             batchCommitted: () => this.signal.notify(),
+            walSync: this.wal,
           });
     } catch (error) {
+      wal?.close();
       this.db.close();
       throw error;
     }
@@ -149,14 +158,16 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       this.recent.add(stored);
       this.sawCommit(written);
     }
-    const { streamId, nextExpectedRevision, position } = written;
+    const { streamId, nextExpectedRevision, position, parsed } = written;
     let events: RecordedEvent[] | undefined;
-    // The events are parsed only when asked for: the access log, the busiest writer, never looks.
+    // Parsed only when asked for: the access log, the busiest writer, never looks. Committed on this
+    // thread, the writer has parsed them already (its check before COMMIT): those are the ones kept.
     return {
       streamId,
       nextExpectedRevision,
       position,
       get events() {
+        if (parsed !== undefined) for (let i = 0; i < stored.length; i++) stored[i].event ??= parsed[i];
         return (events ??= stored.map(eventOf));
       },
     };
@@ -214,6 +225,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       options.asOf === undefined
         ? this.stmt.stream.all(streamId, from, to)
         : this.stmt.streamAsOf.all(streamId, from, to, normaliseAsOf(options.asOf));
+    if (rows.length > 0) await this.durable((rows[rows.length - 1] as Row)[2]);
     const events = this.rowsToEvents(rows as Row[]);
     // The query saw every event up to the tail: its last revision (or none from `from`) bounds the stream's.
     if (current) this.tail.read(streamId, events.length > 0 ? events[events.length - 1].revision : from - 1);
@@ -231,6 +243,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       const batch = this.rowsToEvents(this.stmt.range.all(cursor, end, batchSize) as Row[]);
       if (batch.length === 0) return;
       cursor = batch[batch.length - 1].position;
+      await this.durable(cursor);
       yield batch;
     }
   }
@@ -251,15 +264,25 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
   }
 
   /** What follows `after`: from this process's own recent commits when they cover it, else from the file. */
-  private readAfter(after: number, limit: number): RecordedEvent[] {
+  private async readAfter(after: number, limit: number): Promise<RecordedEvent[]> {
+    // Our own commits enter `recent` only once synced.
     const recent = this.recent.after(after, limit);
     if (recent !== undefined) return recent.map(eventOf);
-    return this.rowsToEvents(this.stmt.after.all(after, limit) as Row[]);
+    const rows = this.stmt.after.all(after, limit) as Row[];
+    if (rows.length > 0) await this.durable(rows[rows.length - 1][2]);
+    return this.rowsToEvents(rows);
   }
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return this.stmt.headPosition.get() as number;
+    const head = this.stmt.headPosition.get() as number;
+    await this.durable(head);
+    return head;
+  }
+
+  /** Waits until rows up to `position`, visible to this connection, are on disk (see WalSync). */
+  private durable(position: number): Promise<void> | undefined {
+    return this.wal.whenDurable(position);
   }
 
   async checkStorage(): Promise<StorageFault | null> {
@@ -274,6 +297,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       this.assertOpen();
       const rows = this.stmt.stored.all(cursor, end, batchSize) as StoredColumns[];
       // Raw arrays into one fixed-shape literal: cheaper than the driver's named-column objects.
+      if (rows.length > 0) await this.durable(rows[rows.length - 1][0]);
       const batch = rows.map((r): StoredRow => ({
         position: r[0],
         streamId: r[1],
@@ -298,6 +322,7 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       number,
       string,
     ][];
+    if (rows.length > 0) await this.durable(rows[rows.length - 1][0]);
     return rows.map(([position, streamId, revision, hash]) => ({ position, streamId, revision, hash }));
   }
 
@@ -308,6 +333,9 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
     await this.writes?.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.writes?.close();
+    // A sync a reader started may still be running on the descriptor.
+    await this.wal.settled();
+    this.wal.close();
     this.db.close();
   }
 

@@ -52,13 +52,17 @@ export class AuthGuard implements CanActivate {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
+  /**
+   * Each route's declared rule (null: none), by controller class then handler (a handler inherited
+   * by two controllers may have two): metadata is fixed once the app is built.
+   */
+  private readonly declared = new WeakMap<object, WeakMap<object, AccessRule | null>>();
+
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const rule =
-      this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? (request.method === 'GET' || request.method === 'HEAD' ? DEFAULT_READ : DEFAULT_WRITE);
+      this.declaredRule(context) ??
+      (request.method === 'GET' || request.method === 'HEAD' ? DEFAULT_READ : DEFAULT_WRITE);
     if (rule.public) return true;
 
     const token = bearerToken(request);
@@ -83,5 +87,20 @@ export class AuthGuard implements CanActivate {
     if (role === undefined) throw new ApiError('ROLE_FORBIDDEN', { allowedRoles: rule.roles });
     request.caller = { identity, actor: { agency: identity.agency, staffId: identity.staffId, role } };
     return true;
+  }
+
+  private declaredRule(context: ExecutionContext): AccessRule | null {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let rules = this.declared.get(controller);
+    if (rules === undefined) this.declared.set(controller, (rules = new WeakMap()));
+    let rule = rules.get(handler);
+    if (rule === undefined) {
+      rule =
+        this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [handler, controller]) ??
+        null;
+      rules.set(handler, rule);
+    }
+    return rule;
   }
 }

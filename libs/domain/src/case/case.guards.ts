@@ -119,9 +119,19 @@ export function notBefore(date: LegalDate, field: string, earliest: LegalDate, r
     throw caseError('CASE_DATE_TOO_EARLY', { field, date, notBefore: earliest, reference });
 }
 
-export function requireNewId(ids: readonly string[], id: unknown, kind: string): string {
+/**
+ * `id`, unless one of `items` already has it. Scans the items in place rather than a list of their
+ * ids: a case's activities grow with every act, and the list was built anew for each command.
+ */
+export function requireNewId<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  id: unknown,
+  kind: string,
+): string {
   const value = requireText(id, `${kind}Id`);
-  if (ids.includes(value)) throw caseError('CASE_DUPLICATE_ID', { kind, id: value });
+  for (const item of items)
+    if (idOf(item) === value) throw caseError('CASE_DUPLICATE_ID', { kind, id: value });
   return value;
 }
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult } from '../event-store';
 import { type AppendRequest, LedgerWriter, type WireOutcome, type WrittenAppend } from './ledger-writer';
 import { isLight, ThreadLoad } from './thread-load';
+import type { WalSync } from './wal-sync';
 import { fromWire, isolateUncloneable } from './wire';
 import { WriterThread } from './writer-thread';
 
@@ -28,6 +29,12 @@ export interface GroupCommitOptions {
   readonly committed: (written: WrittenAppend) => AppendResult;
   /** A batch with at least one new commit has been answered: wake the subscribers. */
   readonly batchCommitted: () => void;
+  /**
+   * What is durable. With `commitOn: 'this-thread'` commits here run with synchronous = NORMAL and
+   * a batch is answered only once this has synced the WAL past it (off the event loop); otherwise
+   * each COMMIT synced itself and this only learns how far.
+   */
+  readonly walSync: WalSync;
 }
 
 /**
@@ -55,8 +62,12 @@ export class GroupCommit {
   /** The same rules on the store's connection, for light batches and until the thread is up. */
   private local: LedgerWriter | undefined;
   private readonly load = new ThreadLoad();
+  /** The committed batch waiting for its WAL sync; the next batch gathers meanwhile. */
+  private syncing: Promise<void> | undefined;
+  private readonly syncOffThread: boolean;
 
   constructor(private readonly options: GroupCommitOptions) {
+    this.syncOffThread = options.commitOn === 'this-thread';
     if (options.commitOn === 'this-thread') return;
     if (options.startWriterThread || options.commitOn === 'writer-thread') this.writerThread();
   }
@@ -67,6 +78,8 @@ export class GroupCommit {
   }
 
   append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
+    const failed = this.options.walSync.failed;
+    if (failed) return Promise.reject(failed);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, options, resolve, reject });
       this.scheduleFlush();
@@ -75,8 +88,8 @@ export class GroupCommit {
 
   /** Commits and answers every append already accepted. */
   async drain(): Promise<void> {
-    while (this.flushScheduled || this.committing.size > 0)
-      await (this.flushScheduled ? this.flushed : Promise.all(this.committing));
+    while (this.flushScheduled || this.committing.size > 0 || this.syncing)
+      await (this.flushScheduled ? this.flushed : this.syncing ? this.syncing : Promise.all(this.committing));
   }
 
   /** After drain: lets the writer thread go. */
@@ -115,6 +128,9 @@ export class GroupCommit {
   private flush(): void {
     // A commit in flight flushes again when it lands: what queued meanwhile is the next batch.
     if (this.committing.size >= MAX_COMMITS_IN_FLIGHT) return;
+    // Likewise a batch waiting for its sync: one transaction per sync, as with FULL, rather than
+    // a transaction per event-loop turn (each would rewrite the index pages it touches in the WAL).
+    if (this.syncing) return;
     const batch = this.queue.splice(0, this.options.maxAppendsPerCommit);
     if (batch.length === 0) return;
     if (
@@ -145,13 +161,38 @@ export class GroupCommit {
     try {
       // The store's clock, read here so that a test clock still decides recordedAt.
       const nowMs = this.options.clock().getTime();
-      this.local ??= new LedgerWriter(this.options.db, this.options.busyTimeoutMs);
+      this.local ??= new LedgerWriter(
+        this.options.db,
+        this.options.busyTimeoutMs,
+        this.syncOffThread ? 'NORMAL' : 'FULL',
+      );
       outcomes = this.local.commit(nowMs, requestsOf(batch) as AppendRequest[]);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    this.settle(batch, outcomes);
+    if (!this.syncOffThread) {
+      this.settle(batch, outcomes);
+      return;
+    }
+    // Committed but maybe not on disk: answered (refusals too, as they were decided on what this
+    // batch saw) once a sync that started after this COMMIT has landed.
+    const waiting = this.options.walSync.whenDurable(lastPosition(outcomes));
+    if (waiting === undefined) {
+      this.settle(batch, outcomes);
+      return;
+    }
+    this.syncing = waiting
+      .then(
+        () => this.settle(batch, outcomes),
+        (error: unknown) => {
+          for (const pending of batch) pending.reject(error);
+        },
+      )
+      .finally(() => {
+        this.syncing = undefined;
+        if (this.queue.length > 0) this.scheduleFlush();
+      });
   }
 
   private async commitThere(batch: PendingAppend[]): Promise<void> {
@@ -187,6 +228,8 @@ export class GroupCommit {
     this.counters.commits += 1;
     this.counters.appends += batch.length;
     let committed = false;
+    // A FULL commit is durable as it returns; a NORMAL one was synced before this was called.
+    this.options.walSync.synced(lastPosition(outcomes));
     outcomes.forEach((outcome, i) => {
       if (outcome instanceof Error) batch[i].reject(outcome);
       else if ('ok' in outcome) {
@@ -196,6 +239,15 @@ export class GroupCommit {
     });
     if (committed) this.options.batchCommitted();
   }
+}
+
+/** The highest position a batch wrote or answered from (a replay's rows may be a batch still syncing). */
+function lastPosition(outcomes: readonly (WireOutcome | Error)[]): number {
+  let last = 0;
+  for (const outcome of outcomes)
+    if (!(outcome instanceof Error) && 'ok' in outcome && outcome.ok.position > last)
+      last = outcome.ok.position;
+  return last;
 }
 
 /** The appends of a batch as requests for the writer. */

@@ -1,4 +1,4 @@
-import type { ProposedEvent } from '@accord/events';
+import type { ProposedEvent, RecordedEvent } from '@accord/events';
 import Database from 'better-sqlite3';
 import {
   checkExpectedRevision,
@@ -30,6 +30,12 @@ export interface WrittenAppend {
   readonly rows: Row[];
   /** Rows an earlier append wrote (an idempotent retry): not new to the log. */
   readonly replayed: boolean;
+  /**
+   * The rows as parsed back before COMMIT, when the writer runs on the store's own thread: the
+   * append's answer hands them on, so the command that appended them does not parse its events a
+   * second time. Left out on the writer thread, where they would only add to the structured clone.
+   */
+  readonly parsed?: RecordedEvent[];
 }
 
 export type WireOutcome = { readonly ok: WrittenAppend } | { readonly error: WireError };
@@ -45,15 +51,26 @@ export class LedgerWriter {
   private readonly commitBatch: (nowMs: number, batch: readonly AppendRequest[]) => WireOutcome[];
   private readonly appendOne: (request: AppendRequest, recordedAt: string) => WrittenAppend;
   private readonly owned: boolean;
+  /** On the store's own connection: hand the parsed rows back with the written ones. */
+  private readonly keepParsed: boolean;
 
   /** On a connection of its own (the writer thread), or on the store's (set up by the store). */
-  constructor(target: string | Database.Database, busyTimeoutMs = 5000) {
+  /**
+   * `synchronous`: FULL, each COMMIT fsyncs the WAL before it returns; NORMAL, it does not, and the
+   * caller must sync before it answers anyone (GroupCommit with WalSync).
+   */
+  constructor(
+    target: string | Database.Database,
+    busyTimeoutMs = 5000,
+    synchronous: 'FULL' | 'NORMAL' = 'FULL',
+  ) {
     this.owned = typeof target === 'string';
+    this.keepParsed = !this.owned;
     this.db = typeof target === 'string' ? new Database(target, { fileMustExist: true }) : target;
     try {
       this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      // Per connection: this is the one that commits, so it is the one that must fsync.
-      this.db.pragma('synchronous = FULL');
+      // Per connection: this is the one that commits, so it is the one that must fsync (or not).
+      this.db.pragma(`synchronous = ${synchronous}`);
       this.stmt = prepareWrites(this.db);
     } catch (error) {
       if (this.owned) this.db.close();
@@ -107,6 +124,7 @@ export class LedgerWriter {
     checkExpectedRevision(streamId, expectedRevision, head);
 
     const rows: Row[] = [];
+    const parsed: RecordedEvent[] | undefined = this.keepParsed ? [] : undefined;
     for (const proposed of events) {
       const revision = head === undefined ? 0 : head.revision + 1;
       const sealed = sealEvent(proposed, streamId, revision, recordedAt, prevHashOf(head));
@@ -121,12 +139,13 @@ export class LedgerWriter {
       );
       // Parsed back before COMMIT, as reads will: a value JSON cannot hold (a function) gives text
       // that does not parse, and must fail this append rather than reach the ledger.
-      recordedFromText(sealed.text, sealed.hash, Number(lastInsertRowid));
+      const event = recordedFromText(sealed.text, sealed.hash, Number(lastInsertRowid));
+      parsed?.push(event);
       rows.push([sealed.text, sealed.hash, Number(lastInsertRowid)]);
       head = { revision, hash: sealed.hash };
     }
     const position = rows[rows.length - 1][2];
-    return { streamId, nextExpectedRevision: head!.revision, position, rows, replayed: false };
+    return { streamId, nextExpectedRevision: head!.revision, position, rows, replayed: false, parsed };
   }
 
   private placeOf(eventId: string): StoredPlace | undefined {

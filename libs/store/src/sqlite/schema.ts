@@ -33,7 +33,8 @@ const STREAM_ROWS =
   'SELECT envelope, hash, position FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision';
 
 /**
- * Opens the ledger file for the store's own connection: WAL, fsync at every commit, the schema
+ * Opens the ledger file for the store's own connection: WAL, fsync at every commit (a store that
+ * commits on its own thread lowers this to NORMAL on its writer and syncs off the thread), the schema
  * created if missing. Read-only runs no schema script (it would silently re-create triggers an
  * attacker dropped) and changes no journal mode.
  */

@@ -27,7 +27,8 @@ export function assessEligibility({ data, metadata }: AssessEligibility, state: 
   requireLeadAgency(s, agency, 'AssessEligibility');
   const outcome = requireOneOf(data.outcome, ELIGIBILITY_OUTCOMES, 'outcome');
   const assessmentId = requireNewId(
-    [...s.supersededEligibility, ...(s.eligibility ? [s.eligibility] : [])].map((a) => a.assessmentId),
+    [...s.supersededEligibility, ...(s.eligibility ? [s.eligibility] : [])],
+    (a) => a.assessmentId,
     data.assessmentId,
     'assessment',
   );

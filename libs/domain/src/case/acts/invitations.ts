@@ -59,11 +59,7 @@ export function issueInvitation({ data, metadata }: IssueInvitation, state: Case
   if (s.participants.includes(to)) throw caseError('INVITATION_INVITEE_ALREADY_PARTICIPANT', { to });
   const open = s.invitations.find((i) => i.status === 'open' && i.to === to);
   if (open) throw caseError('INVITATION_ALREADY_OPEN', { to, invitationId: open.invitationId });
-  const invitationId = requireNewId(
-    s.invitations.map((i) => i.invitationId),
-    data.invitationId,
-    'invitation',
-  );
+  const invitationId = requireNewId(s.invitations, (i) => i.invitationId, data.invitationId, 'invitation');
   const grounds = requireText(data.grounds, 'grounds');
   const noticeServedOn = pastDate(data.noticeServedOn, 'noticeServedOn', today(metadata));
   notBefore(noticeServedOn, 'noticeServedOn', s.acceptedOn, 'acceptedOn');

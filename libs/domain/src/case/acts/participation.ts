@@ -33,7 +33,8 @@ export function requestParticipation(
 ): CaseEvent[] {
   const { s, agency } = participantCase(state, data.caseId, metadata);
   const requestId = requireNewId(
-    s.participationRequests.map((r) => r.requestId),
+    s.participationRequests,
+    (r) => r.requestId,
     data.requestId,
     'participationRequest',
   );

@@ -44,11 +44,7 @@ export function recordActivity({ data, metadata }: RecordActivity, state: CaseSt
   if (!s.resolution || s.resolution.status !== 'open') {
     throw caseError('RESOLUTION_NOT_OPEN', { resolution: s.resolution?.status ?? null });
   }
-  const activityId = requireNewId(
-    s.activities.map((a) => a.activityId),
-    data.activityId,
-    'activity',
-  );
+  const activityId = requireNewId(s.activities, (a) => a.activityId, data.activityId, 'activity');
   const kind = requireOneOf(data.kind, ACTIVITY_KINDS, 'kind');
   const description = optionalText(data.description, 'description');
   if (kind === 'OTHER' && description === null) throw caseError('ACTIVITY_DESCRIPTION_MISSING');
@@ -90,11 +86,7 @@ export function coordinateRelief({ data, metadata }: CoordinateRelief, state: Ca
   if (!noEffectiveRemedy || !greatHardship) {
     throw caseError('RELIEF_PRECONDITION_NOT_MET', { noEffectiveRemedy, greatHardship });
   }
-  const reliefId = requireNewId(
-    s.reliefs.map((r) => r.reliefId),
-    data.reliefId,
-    'relief',
-  );
+  const reliefId = requireNewId(s.reliefs, (r) => r.reliefId, data.reliefId, 'relief');
   const coordinatedOn = pastDate(data.coordinatedOn, 'coordinatedOn', today(metadata));
   notBefore(coordinatedOn, 'coordinatedOn', s.resolution.openedOn, 'resolution openedOn');
   return [

@@ -24,7 +24,8 @@ import type { CaseState } from '../case.state';
 export function assessRisk({ data, metadata }: AssessRisk, state: CaseState): CaseEvent[] {
   const { s } = participantCase(state, data.caseId, metadata);
   const assessmentId = requireNewId(
-    s.risk.assessments.map((a) => a.assessmentId),
+    s.risk.assessments,
+    (a) => a.assessmentId,
     data.assessmentId,
     'riskAssessment',
   );
@@ -77,11 +78,7 @@ export function adoptPreventionPlan({ data, metadata }: AdoptPreventionPlan, sta
   const latest = s.risk.assessments[s.risk.assessments.length - 1];
   // Art 10: the plan answers an assessed risk.
   if (!latest) throw caseError('RISK_NOT_ASSESSED', { act: 'AdoptPreventionPlan' });
-  const planId = requireNewId(
-    s.risk.plans.map((p) => p.planId),
-    data.planId,
-    'plan',
-  );
+  const planId = requireNewId(s.risk.plans, (p) => p.planId, data.planId, 'plan');
   const adoptedOn = pastDate(data.adoptedOn, 'adoptedOn', today(metadata));
   notBefore(adoptedOn, 'adoptedOn', latest.assessedOn, 'risk assessment');
   const measures = requireTextList(data.measures, 'measures');
@@ -116,7 +113,8 @@ export function escalateRisk({ data, metadata }: EscalateRisk, state: CaseState)
   const latest = s.risk.assessments[s.risk.assessments.length - 1];
   if (!latest) throw caseError('RISK_NOT_ASSESSED', { act: 'EscalateRisk' });
   const escalationId = requireNewId(
-    s.risk.escalations.map((e) => e.escalationId),
+    s.risk.escalations,
+    (e) => e.escalationId,
     data.escalationId,
     'escalation',
   );
