@@ -13,72 +13,48 @@ import { proposedEvent, proposedEvents } from './testing/fixtures';
 import { runChildUntilKilled } from './testing/kill-child';
 import { WriterThread } from './sqlite/writer-thread';
 
-describeEventStoreConformance(
-  'SqliteEventStore',
-  async ({ clock }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-store-'));
-    let store: EventStore = await openSqliteStore(dir, { clock });
-    return {
-      store,
-      async reopen() {
-        await store.close();
-        store = await openSqliteStore(dir, { clock });
-        return store;
-      },
-      async cleanup() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  { persistent: true },
-);
+/** The store conformance suite on a fresh SQLite ledger, its commits where `commitOn` puts them. */
+function describeSqliteConformance(
+  name: string,
+  prefix: string,
+  commitOn?: 'writer-thread' | 'this-thread',
+): void {
+  describeEventStoreConformance(
+    name,
+    async ({ clock }) => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      const options = commitOn === undefined ? { clock } : { clock, commitOn };
+      let store: EventStore = await openSqliteStore(dir, options);
+      return {
+        store,
+        async reopen() {
+          await store.close();
+          store = await openSqliteStore(dir, options);
+          return store;
+        },
+        async cleanup() {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+    { persistent: true },
+  );
+}
 
+describeSqliteConformance('SqliteEventStore', 'accord-store-');
 // The same rules once more with every commit on the writer thread, the path a busy API takes.
-describeEventStoreConformance(
+describeSqliteConformance(
   'SqliteEventStore committing on its writer thread',
-  async ({ clock }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-store-thread-'));
-    const options = { clock, commitOn: 'writer-thread' } as const;
-    let store: EventStore = await openSqliteStore(dir, options);
-    return {
-      store,
-      async reopen() {
-        await store.close();
-        store = await openSqliteStore(dir, options);
-        return store;
-      },
-      async cleanup() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  { persistent: true },
+  'accord-store-thread-',
+  'writer-thread',
 );
-
 // And with every commit on the store's own thread, synced off it (synchronous = NORMAL plus an
 // fdatasync of the WAL on libuv's pool before answering): the API's default.
-describeEventStoreConformance(
+describeSqliteConformance(
   'SqliteEventStore committing on its own thread, synced off it',
-  async ({ clock }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-store-here-'));
-    const options = { clock, commitOn: 'this-thread' } as const;
-    let store: EventStore = await openSqliteStore(dir, options);
-    return {
-      store,
-      async reopen() {
-        await store.close();
-        store = await openSqliteStore(dir, options);
-        return store;
-      },
-      async cleanup() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  { persistent: true },
+  'accord-store-here-',
+  'this-thread',
 );
 
 describe('SqliteEventStore on its file', () => {
