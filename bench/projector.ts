@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { loadCalendar } from '@accord/calendar-data';
 import { DemoClock, generateDemo } from '@accord/demo';
 import { writeBenchLedger } from './bench-ledger';
-import { rebuildHeapFlag } from '../apps/cli/src/heap';
+import { rebuildHeapFlags } from '../apps/cli/src/heap';
 import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { buildApp } from '@accord/api/app';
 import { configFor } from '@accord/config';
@@ -136,8 +136,8 @@ function rebuildInChild(dir: string): { eventsPerSec: number; peakRssMb: number;
   const compiled = resolve(__dirname, '../dist/bench/projector-rebuild.js');
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
   // Under the heap bound `accord rebuild` sets for itself (apps/cli/src/heap.ts).
-  const heap = rebuildHeapFlag(process.env, []);
-  const out = execFileSync(process.execPath, [...(heap === null ? [] : [heap]), compiled, dir, CACHE], {
+  const heap = rebuildHeapFlags(process.env, []);
+  const out = execFileSync(process.execPath, [...heap, compiled, dir, CACHE], {
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

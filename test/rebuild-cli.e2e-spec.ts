@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { issueInvitation, recorded, registerCase } from '@accord/domain/case/testing';
 import { CASES, dumpReadModels, PROJECTIONS, SqliteReadStore } from '@accord/read-store';
 import { projectorFor, tempLedger, writeCase } from '@accord/read-store/testing/ledger';
-import { rebuildHeapFlag } from '../apps/cli/src/heap';
+import { rebuildHeapFlags } from '../apps/cli/src/heap';
 import { runAccord, spawnAccord } from './support/cli-run';
 
 // Each run spawns the real CLI through ts-node, which takes tens of seconds on a loaded machine.
@@ -28,13 +28,18 @@ describe('accord rebuild', () => {
     });
   });
 
-  it('the heap bound: 128 MB unless set, off, or already bounded by whoever started node', () => {
-    expect(rebuildHeapFlag({}, [])).toBe('--max-old-space-size=128');
-    expect(rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: '256' }, [])).toBe('--max-old-space-size=256');
-    expect(rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: 'off' }, [])).toBeNull();
-    expect(rebuildHeapFlag({}, ['--max-old-space-size=64'])).toBeNull();
-    expect(rebuildHeapFlag({ NODE_OPTIONS: '--max-old-space-size=512' }, [])).toBeNull();
-    expect(() => rebuildHeapFlag({ ACCORD_REBUILD_HEAP_MB: '8' }, [])).toThrow(/>= 32/);
+  it('the heap bound: 128 MB (and a 32 MB young generation) unless set, off, or already bounded by whoever started node', () => {
+    const young = '--max-semi-space-size=32';
+    expect(rebuildHeapFlags({}, [])).toEqual(['--max-old-space-size=128', young]);
+    expect(rebuildHeapFlags({ ACCORD_REBUILD_HEAP_MB: '256' }, [])).toEqual([
+      '--max-old-space-size=256',
+      young,
+    ]);
+    expect(rebuildHeapFlags({ ACCORD_REBUILD_HEAP_MB: 'off' }, [])).toEqual([]);
+    expect(rebuildHeapFlags({}, ['--max-old-space-size=64'])).toEqual([]);
+    expect(rebuildHeapFlags({ NODE_OPTIONS: '--max-old-space-size=512' }, [])).toEqual([]);
+    expect(rebuildHeapFlags({}, ['--max-semi-space-size=8'])).toEqual(['--max-old-space-size=128']);
+    expect(() => rebuildHeapFlags({ ACCORD_REBUILD_HEAP_MB: '8' }, [])).toThrow(/>= 32/);
   });
 
   it('replays the ledger into read.db, equal to what incremental projection built, and reports the rate', async () => {

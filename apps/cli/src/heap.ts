@@ -7,16 +7,27 @@
  */
 export const REBUILD_HEAP_MB = 128;
 
-/** The node flag for the rebuild's heap, or null when none should be added. */
-export function rebuildHeapFlag(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string | null {
+/**
+ * The young generation's semi-space. A batch's events and documents live until its commit is
+ * planned, so with V8's default (16 MB) many survive a scavenge or two and are copied; 32 MB let
+ * more of them die young: rebuilds ~7% faster for ~40 MB more peak RSS (bench:projector, README).
+ */
+export const REBUILD_SEMI_SPACE_MB = 32;
+
+/** The node flags for the rebuild's heap; none when they should not be added. */
+export function rebuildHeapFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string[] {
   const chosen = env.ACCORD_REBUILD_HEAP_MB;
-  if (chosen === 'off') return null;
+  if (chosen === 'off') return [];
+  const given = [...execArgv, env.NODE_OPTIONS ?? ''];
   // Whoever started node with a bound of their own keeps it.
-  if ([...execArgv, env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--max-old-space-size'))) return null;
+  if (given.some((arg) => arg.includes('--max-old-space-size'))) return [];
   const mb = chosen === undefined || chosen === '' ? REBUILD_HEAP_MB : Number(chosen);
   if (!Number.isInteger(mb) || mb < 32)
     throw new Error(
       `ACCORD_REBUILD_HEAP_MB=${JSON.stringify(chosen)}: expected a whole number of MB (>= 32) or off`,
     );
-  return `--max-old-space-size=${mb}`;
+  const semiSpace = given.some((arg) => arg.includes('--max-semi-space-size'))
+    ? []
+    : [`--max-semi-space-size=${REBUILD_SEMI_SPACE_MB}`];
+  return [`--max-old-space-size=${mb}`, ...semiSpace];
 }

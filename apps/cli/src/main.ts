@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
 import { accord } from './accord';
-import { rebuildHeapFlag } from './heap';
+import { rebuildHeapFlags } from './heap';
 
 function run(): void {
   void accord(process.argv.slice(2), {
@@ -16,22 +16,22 @@ function run(): void {
 }
 
 /** `accord rebuild` runs again under a bounded heap (heap.ts), the same program with the same arguments. */
-function runUnderBoundedHeap(flag: string): void {
-  const child = spawnSync(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
+function runUnderBoundedHeap(flags: readonly string[]): void {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], {
     stdio: 'inherit',
   });
   if (child.error) throw child.error;
   process.exitCode = child.status ?? 1;
 }
 
-let flag: string | null = null;
+let flags: string[] = [];
 if (process.argv[2] === 'rebuild') {
   try {
-    flag = rebuildHeapFlag(process.env, process.execArgv);
+    flags = rebuildHeapFlags(process.env, process.execArgv);
   } catch (error) {
     process.stderr.write(`accord rebuild: ${(error as Error).message}\n`);
     process.exit(2);
   }
 }
-if (flag === null) run();
-else runUnderBoundedHeap(flag);
+if (flags.length === 0) run();
+else runUnderBoundedHeap(flags);
