@@ -14,6 +14,7 @@ import type {
   WriterLease,
 } from './read-store';
 import {
+  fieldValue,
   ReadModelMissingError,
   ReadStoreBusyError,
   ReadStoreFencedError,
@@ -499,13 +500,6 @@ function columnType(type: 'text' | 'integer'): string {
 
 function arrayType(type: 'text' | 'integer'): string {
   return type === 'integer' ? 'bigint' : 'text';
-}
-
-function fieldValue(value: unknown): FieldValue {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return JSON.stringify(value);
 }
 
 /** SQLSTATE classes that mean the server cannot serve now, not that the statement was wrong. */

@@ -8,6 +8,14 @@
 export type FieldType = 'text' | 'integer';
 export type FieldValue = string | number | null;
 
+/** A document's field as its column holds it (SQLite and PostgreSQL alike): booleans as 0/1, objects as JSON. */
+export function fieldValue(value: unknown): FieldValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
 export interface FieldSpec {
   readonly name: string;
   readonly type: FieldType;

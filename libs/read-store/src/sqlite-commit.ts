@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type BatchWrite, type FieldValue, ReadStoreFencedError } from './read-store';
+import { type BatchWrite, type FieldValue, fieldValue, ReadStoreFencedError } from './read-store';
 
 /**
  * One read-store commit reduced to SQL and bound values, so that either the store's own connection
@@ -140,11 +140,4 @@ export function tuneWriter(db: Database.Database): void {
   // 16 MB of pages (default 2 MB): the audit trail's indexes stay in memory across a rebuild's batches.
   db.pragma('cache_size = -16384');
   db.pragma('busy_timeout = 5000');
-}
-
-export function fieldValue(value: unknown): FieldValue {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return JSON.stringify(value);
 }
