@@ -10,7 +10,7 @@ import type { SqliteEventStore } from './sqlite-event-store';
 import type { Ack } from './testing/append-writers';
 import { describeEventStoreConformance } from './testing/conformance';
 import { proposedEvent, proposedEvents } from './testing/fixtures';
-import { runChildUntilKilled } from './testing/kill-child';
+import { expectEveryAckKept, runChildUntilKilled } from './testing/kill-child';
 import { WriterThread } from './sqlite/writer-thread';
 
 /** The store conformance suite on a fresh SQLite ledger, its commits where `commitOn` puts them. */
@@ -399,19 +399,7 @@ describe('SqliteEventStore on its file', () => {
       await watcher;
       const reopened = await openSqliteStore(dir);
       stores.push(reopened);
-      for (const ack of acknowledged) {
-        const [event] = await reopened.readStream(ack.streamId, {
-          fromRevision: ack.revision,
-          toRevision: ack.revision,
-        });
-        expect(event).toMatchObject(ack);
-      }
-      const all: RecordedEvent[] = [];
-      for await (const batch of reopened.readAll()) all.push(...batch);
-      expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
-      for (const streamId of new Set(all.map((e) => e.streamId)))
-        expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
-      await expect(reopened.checkStorage()).resolves.toBeNull();
+      const all = await expectEveryAckKept(reopened, acknowledged);
       // The parent's subscriber followed the other process by polling, in commit order, without gaps.
       expect(seen).toEqual(all.slice(0, head));
     },

@@ -6,7 +6,7 @@ import { type EventStore, WrongExpectedRevisionError } from '../event-store';
 import type { Ack } from '../testing/append-writers';
 import { describeEventStoreConformance } from '../testing/conformance';
 import { proposedEvent, proposedEvents } from '../testing/fixtures';
-import { runChildUntilKilled } from '../testing/kill-child';
+import { expectEveryAckKept, runChildUntilKilled } from '../testing/kill-child';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 import { createTestDatabase, describePg, type TestDatabase } from './testing/pg-test-db';
 
@@ -252,19 +252,7 @@ describePg('PostgresEventStore', () => {
       await watcher;
 
       const reopened = await open();
-      for (const ack of acknowledged) {
-        const [event] = await reopened.readStream(ack.streamId, {
-          fromRevision: ack.revision,
-          toRevision: ack.revision,
-        });
-        expect(event).toMatchObject(ack);
-      }
-      const all: RecordedEvent[] = [];
-      for await (const batch of reopened.readAll()) all.push(...batch);
-      expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
-      for (const streamId of new Set(all.map((e) => e.streamId)))
-        expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
-      await expect(reopened.checkStorage()).resolves.toBeNull();
+      const all = await expectEveryAckKept(reopened, acknowledged);
       expect(seen).toEqual(all.slice(0, head));
       // A child process under ts-node and 150 fsync'd commits: on a loaded shared machine, minutes.
     }, 180_000);

@@ -1,4 +1,7 @@
+import type { RecordedEvent } from '@accord/events';
+import { verifyChain } from '@accord/events/integrity';
 import { createInterface } from 'node:readline';
+import type { EventStore, StorageCheckable } from '../event-store';
 import type { Ack } from './append-writers';
 import { spawnTypeScript } from './spawn-ts';
 
@@ -28,4 +31,29 @@ export function runChildUntilKilled(
       else resolve({ code, signal });
     });
   });
+}
+
+/**
+ * What a killed writer must have left, read from a store reopened after it: every acknowledged
+ * append as it was acknowledged, every stream's chain intact and the storage check clean. Answers
+ * the whole log, for the caller's own comparisons.
+ */
+export async function expectEveryAckKept(
+  reopened: EventStore & StorageCheckable,
+  acknowledged: readonly Ack[],
+): Promise<RecordedEvent[]> {
+  for (const ack of acknowledged) {
+    const [event] = await reopened.readStream(ack.streamId, {
+      fromRevision: ack.revision,
+      toRevision: ack.revision,
+    });
+    expect(event).toMatchObject(ack);
+  }
+  const all: RecordedEvent[] = [];
+  for await (const batch of reopened.readAll()) all.push(...batch);
+  expect(all.length).toBeGreaterThanOrEqual(acknowledged.length);
+  for (const streamId of new Set(all.map((e) => e.streamId)))
+    expect(verifyChain(streamId, await reopened.readStream(streamId))).toBeNull();
+  await expect(reopened.checkStorage()).resolves.toBeNull();
+  return all;
 }
