@@ -225,7 +225,9 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
       options.asOf === undefined
         ? this.stmt.stream.all(streamId, from, to)
         : this.stmt.streamAsOf.all(streamId, from, to, normaliseAsOf(options.asOf));
-    if (rows.length > 0) await this.durable((rows[rows.length - 1] as Row)[2]);
+    // Nearly always durable already: then no await, so nothing runs between the query and the tail.
+    const syncing = rows.length > 0 ? this.durable((rows[rows.length - 1] as Row)[2]) : undefined;
+    if (syncing !== undefined) await syncing;
     const events = this.rowsToEvents(rows as Row[]);
     // The query saw every event up to the tail: its last revision (or none from `from`) bounds the stream's.
     if (current) this.tail.read(streamId, events.length > 0 ? events[events.length - 1].revision : from - 1);
@@ -269,7 +271,8 @@ export class SqliteEventStore implements EventStore, StorageCheckable, StoredRow
     const recent = this.recent.after(after, limit);
     if (recent !== undefined) return recent.map(eventOf);
     const rows = this.stmt.after.all(after, limit) as Row[];
-    if (rows.length > 0) await this.durable(rows[rows.length - 1][2]);
+    const syncing = rows.length > 0 ? this.durable(rows[rows.length - 1][2]) : undefined;
+    if (syncing !== undefined) await syncing;
     return this.rowsToEvents(rows);
   }
 
