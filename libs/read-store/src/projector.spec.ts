@@ -27,6 +27,7 @@ import {
 import { registerParty } from './queries';
 import { type BatchWrite, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
 import { rebuildReadModels } from './rebuild';
+import { READ_STORE_PAGE_SIZE } from './sqlite-commit';
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
 
@@ -226,6 +227,37 @@ describe('one writer per SQLite read store', () => {
     expect(result.head).toBe(1);
     expect(await after.count(CASES)).toBe(1);
     await after.close();
+    await ledger.remove();
+  });
+});
+
+describe('the embedded read store file', () => {
+  it('is made with 16 KB pages; a file made with another page size keeps it and stays readable', async () => {
+    const ledger = await tempLedger();
+    await writeCase(ledger.store, 'c-1', recorded(registerCase()));
+    const made = new SqliteReadStore(path.join(ledger.dir, 'read.db'));
+    await rebuildReadModels(ledger.store, made, PROJECTIONS);
+    await made.close();
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    expect(pageSize(path.join(ledger.dir, 'read.db'))).toBe(READ_STORE_PAGE_SIZE);
+    const old = path.join(ledger.dir, 'old.db');
+    const before = new Database(old);
+    before.pragma('page_size = 4096');
+    before.pragma('journal_mode = WAL');
+    before.close();
+    const reopened = new SqliteReadStore(old);
+    const result = await rebuildReadModels(ledger.store, reopened, PROJECTIONS);
+    expect(result.head).toBe(1);
+    expect(await reopened.count(CASES)).toBe(1);
+    await reopened.close();
+    expect(pageSize(old)).toBe(4096);
     await ledger.remove();
   });
 });

@@ -133,11 +133,19 @@ export class Statements {
   }
 }
 
+export const READ_STORE_PAGE_SIZE = 16_384;
+
 /** How the embedded read store's connections are tuned; the commit thread's is a writer too. */
 export function tuneWriter(db: Database.Database): void {
+  // 16 KB pages (SQLite's default is 4 KB) for a file this creates; a file that exists keeps its own
+  // (in WAL mode only a VACUUM outside WAL could change it). A case row, about 3.5 KB of JSON, left
+  // most of a 4 KB page empty; with four times fewer pages a rebuild made a quarter of the page
+  // writes and system calls and ran 15-30% faster in bench:projector, at a lower peak RSS.
+  db.pragma(`page_size = ${READ_STORE_PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // 16 MB of pages (default 2 MB): the audit trail's indexes stay in memory across a rebuild's batches.
+  // 16 MB of pages (default 2 MB), whatever their size: the audit trail's indexes stay in memory
+  // across a rebuild's batches.
   db.pragma('cache_size = -16384');
   db.pragma('busy_timeout = 5000');
 }
