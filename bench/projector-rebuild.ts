@@ -2,16 +2,38 @@
  * bench:projector's rebuild, in a process of its own (`projector-rebuild.js <ledger dir> <scratch
  * dir>`, from the build, as `accord rebuild` runs): only the ledger and the read store are loaded,
  * so the peak RSS it prints is the rebuild's and not what the bench's ledger generation or the API
- * left behind. The last stdout line is the JSON result.
+ * left behind. The last stdout line is the JSON result. With `--raw` it measures the baseline instead.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECTIONS, rebuildReadModels, SqliteReadStore } from '@accord/read-store';
-import { openSqliteStore } from '@accord/store';
+import Database from 'better-sqlite3';
+import { LEDGER_FILE, openSqliteStore } from '@accord/store';
 import { DEFAULTS } from '@accord/config';
 
+/**
+ * The same-run baseline (`projector-rebuild.js --raw <ledger dir>`): every row of the ledger read in
+ * order with better-sqlite3 and its envelope JSON-parsed, nothing else, in a process as fresh as the
+ * rebuild's. The last stdout line is `{"rowsPerSec": …}`.
+ */
+function rawReadRate(dir: string): void {
+  const db = new Database(join(dir, LEDGER_FILE), { readonly: true });
+  const started = performance.now();
+  let rows = 0;
+  for (const row of db.prepare('SELECT envelope FROM events ORDER BY position').iterate() as Iterable<{
+    envelope: string;
+  }>) {
+    JSON.parse(row.envelope);
+    rows += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  process.stdout.write(`${JSON.stringify({ rowsPerSec: rows / seconds, rows })}\n`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--raw') return rawReadRate(process.argv[3]!);
   const [dir, cache] = process.argv.slice(2) as [string, string];
   mkdirSync(cache, { recursive: true });
   const scratch = mkdtempSync(join(resolve(cache), 'read-'));
