@@ -2,8 +2,9 @@
  * Projector benchmark: `npm run bench:projector` (`-- --json` for a machine-readable last line,
  * `-- --events N` for another ledger size, default 1,000,000; `-- --runs N` pairs, default 3).
  *
- * 1. A demo ledger of N events (libs/demo, through the deciders and the real store), generated once
- *    and kept under bench/.cache (not committed).
+ * 1. A ledger of N events, generated once and kept under bench/.cache (not committed): case
+ *    histories decided by the real case decider and stamped out per case (bench/bench-ledger.ts),
+ *    or with `--demo` the demo generator's richer ledger (libs/demo; too slow for a million here).
  * 2. Baseline, same run: raw better-sqlite3 rows read and JSON-parsed per second from that ledger.
  * 3. A full rebuild of every projection into a fresh read store, in a child process of its own
  *    running the compiled build (bench/projector-rebuild.ts): events/s and that process's peak RSS.
