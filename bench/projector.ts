@@ -125,7 +125,7 @@ async function lag(): Promise<{ p50: number; p99: number; commands: number }> {
 function rebuildInChild(dir: string): { eventsPerSec: number; peakRssMb: number; events: number } {
   // Under the heap bound `accord rebuild` sets for itself (apps/cli/src/heap.ts).
   return inChild<{ eventsPerSec: number; peakRssMb: number; events: number }>(
-    [...rebuildHeapFlags(process.env, [])],
+    rebuildHeapFlags(process.env, []),
     [dir, CACHE],
   );
 }

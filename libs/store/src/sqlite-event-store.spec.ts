@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { type EventStore, WrongExpectedRevisionError } from './event-store';
 import { LEDGER_FILE, openSqliteStore } from './open-store';
 import type { SqliteEventStore } from './sqlite-event-store';
-import type { Ack } from './testing/append-writers';
 import { describeEventStoreConformance } from './testing/conformance';
 import { proposedEvent, proposedEvents } from './testing/fixtures';
-import { expectEveryAckKept, runChildUntilKilled } from './testing/kill-child';
+import { expectEveryAckKept, killWhileFollowing } from './testing/kill-child';
 import { WriterThread } from './sqlite/writer-thread';
 
 /** The store conformance suite on a fresh SQLite ledger, its commits where `commitOn` puts them. */
@@ -375,28 +374,16 @@ describe('SqliteEventStore on its file', () => {
   it.each(['auto', 'this-thread'])(
     'keeps every acknowledged append across a SIGKILL of the writing process (committing %s), seen live by another process',
     async (commitOn) => {
-      const acknowledged: Ack[] = [];
-      const subscription = store.subscribe();
-      const seen: RecordedEvent[] = [];
-      const watcher = (async () => {
-        for await (const event of subscription) seen.push(event);
-      })();
-
-      const exit = await runChildUntilKilled(
+      const { acknowledged, seen, reach, stop } = await killWhileFollowing(
+        store,
         join(__dirname, 'testing', 'append-child.ts'),
         [dir, '4', commitOn],
         150,
-        acknowledged,
       );
-      expect(exit.signal).toBe('SIGKILL');
-      expect(acknowledged.length).toBeGreaterThanOrEqual(150);
-
-      // The child may finish its appends between two polls: wait (bounded) for the subscriber to reach the head.
       const head = await store.headPosition();
-      for (let waited = 0; (seen[seen.length - 1]?.position ?? 0) < head && waited < 10_000; waited += 25)
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      await reach(head);
+      await stop();
       await store.close();
-      await watcher;
       const reopened = await openSqliteStore(dir);
       stores.push(reopened);
       const all = await expectEveryAckKept(reopened, acknowledged);

@@ -3,10 +3,9 @@ import { canonicalJson, verifyChain } from '@accord/events/integrity';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type EventStore, WrongExpectedRevisionError } from '../event-store';
-import type { Ack } from '../testing/append-writers';
 import { describeEventStoreConformance } from '../testing/conformance';
 import { proposedEvent, proposedEvents } from '../testing/fixtures';
-import { expectEveryAckKept, runChildUntilKilled } from '../testing/kill-child';
+import { expectEveryAckKept, killWhileFollowing } from '../testing/kill-child';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 import { createTestDatabase, describePg, type TestDatabase } from './testing/pg-test-db';
 
@@ -221,20 +220,12 @@ describePg('PostgresEventStore', () => {
     });
 
     it('keeps every acknowledged append across a SIGKILL of the writing process, seen live by another', async () => {
-      const acknowledged: Ack[] = [];
-      const subscription = store.subscribe();
-      const seen: RecordedEvent[] = [];
-      const watcher = (async () => {
-        for await (const event of subscription) seen.push(event);
-      })();
-      const exit = await runChildUntilKilled(
+      const { acknowledged, seen, reach, stop } = await killWhileFollowing(
+        store,
         join(__dirname, 'testing', 'append-child.ts'),
         [db.url, '4'],
         150,
-        acknowledged,
       );
-      expect(exit.signal).toBe('SIGKILL');
-      expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
       // The server may still be finishing the killed client's last transaction: wait until it is gone.
       const client = await raw();
@@ -246,10 +237,8 @@ describePg('PostgresEventStore', () => {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       const head = await store.headPosition();
-      for (let waited = 0; (seen[seen.length - 1]?.position ?? 0) < head && waited < 10_000; waited += 25)
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      await subscription.close();
-      await watcher;
+      await reach(head);
+      await stop();
 
       const reopened = await open();
       const all = await expectEveryAckKept(reopened, acknowledged);

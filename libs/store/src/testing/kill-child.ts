@@ -34,6 +34,43 @@ export function runChildUntilKilled(
 }
 
 /**
+ * A writer killed while this process follows the log: subscribes to `store`, runs the child until
+ * its SIGKILL after `killAfter` acknowledgements (checked), and answers what was acknowledged, what
+ * the subscriber has seen so far, a bounded wait for the subscriber to reach a position (the child
+ * may finish its appends between two polls), and `stop` to end the subscription.
+ */
+export async function killWhileFollowing(
+  store: EventStore,
+  script: string,
+  args: readonly string[],
+  killAfter: number,
+): Promise<{
+  acknowledged: Ack[];
+  seen: RecordedEvent[];
+  reach: (position: number) => Promise<void>;
+  stop: () => Promise<void>;
+}> {
+  const acknowledged: Ack[] = [];
+  const subscription = store.subscribe();
+  const seen: RecordedEvent[] = [];
+  const done = (async () => {
+    for await (const event of subscription) seen.push(event);
+  })();
+  const exit = await runChildUntilKilled(script, args, killAfter, acknowledged);
+  expect(exit.signal).toBe('SIGKILL');
+  expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+  const reach = async (position: number): Promise<void> => {
+    for (let waited = 0; (seen[seen.length - 1]?.position ?? 0) < position && waited < 10_000; waited += 25)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+  };
+  const stop = async (): Promise<void> => {
+    await subscription.close();
+    await done;
+  };
+  return { acknowledged, seen, reach, stop };
+}
+
+/**
  * What a killed writer must have left, read from a store reopened after it: every acknowledged
  * append as it was acknowledged, every stream's chain intact and the storage check clean. Answers
  * the whole log, for the caller's own comparisons.
