@@ -1,5 +1,6 @@
 import { commendationError, meetingError } from '@accord/domain';
 import { apiAssertions } from './support/api-assertions';
+import { litigationCase } from './support/api-fixtures';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 const MISSING = '0b0b0b0b-1111-4222-8333-444444444444';
@@ -151,22 +152,64 @@ describe('commendations (Art 12) and meetings (Art 14) over HTTP', () => {
         'MEETING_CONVENER_ABSENT',
         meetingError.catalogue.MEETING_CONVENER_ABSENT,
       );
+      const caseId = (await h.http.post('/cases').set(courtClerk).send(litigationCase()).expect(201)).body
+        .id as string;
       await expectRefusal(
         () =>
           h.http
             .post('/meetings')
             .set(courtClerk)
-            .send(meeting({ kind: 'SPECIAL', cases: ['case-1'] })),
+            .send(meeting({ kind: 'SPECIAL', cases: [caseId] })),
         422,
         'MEETING_SPECIAL_NEEDS_REASON',
         meetingError.catalogue.MEETING_SPECIAL_NEEDS_REASON,
       );
       const special = meeting({
         kind: 'SPECIAL',
-        cases: ['case-1'],
+        cases: [caseId],
         specialReason: { grounds: ['MAJOR'], explanation: '60 households.' },
       });
       await h.http.post('/meetings').set(courtClerk).send(special).expect(201);
+    });
+
+    it('names only real cases the convener takes part in, and answers alike for the others (Art 14, Art 17)', async () => {
+      const own = (await h.http.post('/cases').set(courtClerk).send(litigationCase()).expect(201)).body
+        .id as string;
+      // The court records a meeting on its case, spelled in capitals: the record names the case's own id.
+      const ok = await h.http
+        .post('/meetings')
+        .set(courtClerk)
+        .send(meeting({ cases: [own.toUpperCase()] }))
+        .expect(201);
+      const [recorded] = await h.built.store.readStream(ok.body.streamId);
+      expect(recorded!.data).toMatchObject({ cases: [own] });
+      // The government office sat in no part of the court's case: naming it reads like naming no case.
+      const govMeeting = meeting({
+        attendees: [
+          { agency: 'GOV_OFFICE', staffId: 'gov-1', name: '钱主任' },
+          { agency: 'COURT', staffId: 'judge-1', name: '赵法官' },
+        ],
+      });
+      const head = await h.built.store.headPosition();
+      const refusals = [];
+      for (const caseId of [own, MISSING]) {
+        const refused = await h.http
+          .post('/meetings')
+          .set(govClerk)
+          .send({ ...govMeeting, cases: [caseId] })
+          .expect(404);
+        expect(refused.body).toMatchObject({
+          code: 'MEETING_CASE_NOT_FOUND',
+          detail: meetingError.catalogue.MEETING_CASE_NOT_FOUND.en,
+        });
+        refusals.push(JSON.stringify(refused.body).replaceAll(caseId, 'ID'));
+      }
+      expect(refusals[0]).toBe(refusals[1]);
+      // Nothing was recorded for either.
+      const written: string[] = [];
+      for await (const batch of h.built.store.readAll({ after: head }))
+        written.push(...batch.map((e) => e.streamId));
+      expect(written.filter((streamId) => streamId.startsWith('meeting-'))).toEqual([]);
     });
 
     it('validates the body, nested attendees and reasons included', async () => {

@@ -1,5 +1,18 @@
-import { AGENCIES, SPECIAL_MEETING_GROUNDS, type Agency, type MeetingAttendee } from '@accord/events';
-import { type JointMeetingFacts, meetingDecider, type MeetingState } from '@accord/domain';
+import {
+  AGENCIES,
+  type Agency,
+  caseStreamId,
+  type MeetingAttendee,
+  SPECIAL_MEETING_GROUNDS,
+} from '@accord/events';
+import {
+  caseAccess,
+  type CaseState,
+  type JointMeetingFacts,
+  type MeetingCaseFacts,
+  meetingDecider,
+  type MeetingState,
+} from '@accord/domain';
 import type { CaseTally } from './cases';
 import type { Directory } from './directory';
 import type { Process, Wake, World } from './world';
@@ -34,11 +47,14 @@ function record(
   },
 ): { meetingId: string; events: number } {
   const meetingId = w.newId();
+  // As the API's handler does: what each named case is to the convener.
+  const caseFacts: Record<string, MeetingCaseFacts> = {};
+  for (const caseId of data.cases) caseFacts[caseId] = convenerFacts(w, caseId, convener);
   const events = w.act(
     meetingStream(meetingId),
     meetingDecider,
     'RecordMeeting',
-    { meetingId, heldOn: w.today, attendees: attendees(w, convener), ...data },
+    { meetingId, heldOn: w.today, attendees: attendees(w, convener), ...data, caseFacts },
     w.actor(convener),
   ).length;
   w.count(`meeting.${data.kind}`);
@@ -46,6 +62,14 @@ function record(
 }
 
 const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
+
+function convenerFacts(w: World, caseId: string, convener: Agency): MeetingCaseFacts {
+  const state = w.state<CaseState>(caseStreamId(caseId));
+  return {
+    exists: state !== undefined && state.status !== 'none',
+    convenerTakesPart: state !== undefined && caseAccess(state, convener) === 'participant',
+  };
+}
 
 function recorded(w: World, meetingId: string): Extract<MeetingState, { status: 'recorded' }> {
   return w.state<MeetingState>(meetingStream(meetingId)) as Extract<MeetingState, { status: 'recorded' }>;
@@ -104,7 +128,8 @@ export function* jointMeeting(
 ): Generator<Wake, JointMeetingFacts, void> {
   const { meetingId, events } = record(w, convener, {
     kind: 'REGULAR',
-    cases,
+    // A convener outside a case may still confirm a flag, but names only the cases it takes part in.
+    cases: cases.filter((caseId) => convenerFacts(w, caseId, convener).convenerTakesPart),
     specialReason: null,
     conclusions: [conclusion],
   });
@@ -130,10 +155,13 @@ export function* specialMeeting(w: World, convener: Agency, caseId: string, tall
 /** Art 14: the regular joint meeting, about once a month, reviewing recent cases. */
 export function* regularMeetings(w: World, dir: Directory): Process {
   for (;;) {
-    const cases = w.prng
+    const recent = w.prng
       .sample(dir.recentCases, Math.min(dir.recentCases.length, w.prng.int(0, 4)))
       .map((c) => c.caseId);
-    const { meetingId } = record(w, w.prng.pick(AGENCIES), {
+    const convener = w.prng.pick(AGENCIES);
+    // The convener raises the cases it takes part in (Art 17): it cannot name the others.
+    const cases = recent.filter((caseId) => convenerFacts(w, caseId, convener).convenerTakesPart);
+    const { meetingId } = record(w, convener, {
       kind: 'REGULAR',
       cases,
       specialReason: null,

@@ -15,6 +15,8 @@ const SPECIAL = {
     explanation: '40 households, media attention.',
   },
 };
+/** What the handler read of the special meeting's case: it exists and the convener takes part. */
+const KNOWN = { caseFacts: { 'case-2024-031': { exists: true, convenerTakesPart: true } } };
 const courtAndProc = ATTENDEES.slice(0, 2);
 
 describe('meetings (Art 14)', () => {
@@ -102,7 +104,7 @@ describe('meetings (Art 14)', () => {
   it('a special meeting names its cases and why they are major, sensitive or difficult', () => {
     meeting
       .given([])
-      .when(recordMeeting(govClerk, '2024-12-16', SPECIAL))
+      .when(recordMeeting(govClerk, '2024-12-16', { ...SPECIAL, ...KNOWN }))
       .then([meetingRecorded('2024-12-16', { ...SPECIAL, convenedBy: 'GOV_OFFICE' })]);
     meeting
       .given([])
@@ -110,17 +112,54 @@ describe('meetings (Art 14)', () => {
       .thenThrows('MEETING_SPECIAL_NEEDS_CASE');
     meeting
       .given([])
-      .when(recordMeeting(govClerk, '2024-12-16', { ...SPECIAL, specialReason: null }))
+      .when(recordMeeting(govClerk, '2024-12-16', { ...SPECIAL, ...KNOWN, specialReason: null }))
       .thenThrows('MEETING_SPECIAL_NEEDS_REASON');
     meeting
       .given([])
       .when(
         recordMeeting(govClerk, '2024-12-16', {
           ...SPECIAL,
+          ...KNOWN,
           specialReason: { grounds: [], explanation: 'x' },
         }),
       )
       .thenThrows('MEETING_SPECIAL_NEEDS_REASON');
+  });
+
+  it('names only cases that exist and that the convener takes part in, and says the same of both (Art 14, Art 17)', () => {
+    const naming = (caseFacts: Record<string, { exists: boolean; convenerTakesPart: boolean }> | undefined) =>
+      recordMeeting(courtClerk, '2024-12-16', {
+        cases: ['case-2024-031', 'case-2024-032'],
+        ...(caseFacts === undefined ? {} : { caseFacts }),
+      });
+    const own = { exists: true, convenerTakesPart: true };
+    meeting
+      .given([])
+      .when(naming({ 'case-2024-031': own, 'case-2024-032': own }))
+      .then([meetingRecorded('2024-12-16', { cases: ['case-2024-031', 'case-2024-032'] })]);
+    for (const second of [
+      { exists: false, convenerTakesPart: false },
+      { exists: true, convenerTakesPart: false },
+    ]) {
+      meeting
+        .given([])
+        .when(naming({ 'case-2024-031': own, 'case-2024-032': second }))
+        .thenThrows('MEETING_CASE_NOT_FOUND', { caseId: 'case-2024-032' });
+    }
+    // Nothing read of a case (a caller that skipped the handler) is no licence to name it.
+    meeting
+      .given([])
+      .when(naming(undefined))
+      .thenThrows('MEETING_CASE_NOT_FOUND', { caseId: 'case-2024-031' });
+    meeting
+      .given([])
+      .when(naming({ 'case-2024-031': own }))
+      .thenThrows('MEETING_CASE_NOT_FOUND', { caseId: 'case-2024-032' });
+    // An id that happens to name an Object.prototype member is just an unknown case.
+    meeting
+      .given([])
+      .when(recordMeeting(courtClerk, '2024-12-16', { cases: ['constructor'], caseFacts: {} }))
+      .thenThrows('MEETING_CASE_NOT_FOUND', { caseId: 'constructor' });
   });
 
   it('a regular meeting states no special reason', () => {

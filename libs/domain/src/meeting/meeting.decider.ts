@@ -30,10 +30,20 @@ export type RecordMeeting = Command<
     heldOn: LegalDate;
     attendees: readonly MeetingAttendee[];
     cases?: readonly string[];
+    /**
+     * What the handler read of each named case (the case itself stays unseen here, Art 17): a
+     * meeting record names only cases that exist and that the convening agency takes part in.
+     */
+    caseFacts?: Readonly<Record<string, MeetingCaseFacts>>;
     specialReason?: SpecialMeetingReason | null;
     conclusions: readonly string[];
   }
 >;
+
+export interface MeetingCaseFacts {
+  readonly exists: boolean;
+  readonly convenerTakesPart: boolean;
+}
 
 /** Art 11, Art 14: a listed agency says, by its own staff, that it attended. */
 export type AcknowledgeAttendance = Command<
@@ -113,6 +123,14 @@ function record(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
     throw meetingError('MEETING_TOO_FEW_AGENCIES', { agenciesPresent, minimum: MIN_AGENCIES_AT_MEETING });
   const cases = data.cases ?? [];
   if (!isTextList(cases, { nonEmpty: false })) throw invalid('cases', cases);
+  // Art 14 with Art 17: the record says which cases were discussed, so each must be a real case the
+  // convener can speak to. A case it does not take part in answers exactly like one that does not
+  // exist, so the check reveals nothing a caller could not already see.
+  for (const caseId of cases) {
+    const facts = Object.hasOwn(data.caseFacts ?? {}, caseId) ? data.caseFacts![caseId] : undefined;
+    if (facts?.exists !== true || facts.convenerTakesPart !== true)
+      throw meetingError('MEETING_CASE_NOT_FOUND', { caseId });
+  }
   const specialReason = data.specialReason ?? null;
   if (data.kind === 'SPECIAL') {
     // Art 14: special meetings are for major, sensitive or difficult cases: name them and say why.

@@ -50,6 +50,12 @@ export const meetingError = defineErrors({
     en: 'A meeting record states its conclusions (even that none was reached).',
     zh: '会议记录应当写明会议结论（包括未形成结论的情况）。',
   },
+  MEETING_CASE_NOT_FOUND: {
+    kind: 'not_found',
+    article: 'Art 14, Art 17',
+    en: 'The meeting record names a case that does not exist or that the convening agency does not take part in.',
+    zh: '会议记录所列案件不存在，或召集单位未参与该案件。',
+  },
   MEETING_NOT_FOUND: {
     kind: 'not_found',
     article: 'Art 14',
