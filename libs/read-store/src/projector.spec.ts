@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -27,6 +30,7 @@ import {
 import { registerParty } from './queries';
 import { type BatchWrite, ReadStoreBusyError, ReadStoreFencedError } from './read-store';
 import { rebuildReadModels } from './rebuild';
+import { processIdentity } from './process-identity';
 import { READ_STORE_PAGE_SIZE } from './sqlite-commit';
 import { SqliteReadStore } from './sqlite-read-store';
 import { projectorFor, stored, tempLedger, writeCase } from './testing/ledger';
@@ -227,6 +231,74 @@ describe('one writer per SQLite read store', () => {
     expect(result.head).toBe(1);
     expect(await after.count(CASES)).toBe(1);
     await after.close();
+    await ledger.remove();
+  });
+
+  it('a lock whose process is gone is taken over, even when its pid now belongs to another process; a live holder is refused', async () => {
+    const ledger = await tempLedger();
+    const file = path.join(ledger.dir, 'read.db');
+    const store = new SqliteReadStore(file);
+    await (await store.claimWriter([])).release();
+    // A process that lives throughout, whose pid the rows below borrow.
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 60_000)'], { stdio: 'ignore' });
+    await once(child, 'spawn');
+    const pid = child.pid!;
+    const db = new Database(file);
+    const lockBy = (identity: string | null) =>
+      db
+        .prepare(
+          'INSERT OR REPLACE INTO writer_lock (id, pid, host, token, since, identity) VALUES (1, ?, ?, ?, ?, ?)',
+        )
+        .run(pid, hostname(), 'earlier', '2026-01-01T00:00:00.000Z', identity);
+    try {
+      expect(processIdentity(pid)).toBeDefined();
+      // Written by the process that lives now: refused, naming it.
+      lockBy(processIdentity(pid)!);
+      await expect(store.claimWriter([])).rejects.toThrow(new RegExp(`process ${pid} on `));
+      // Written before a restart by a process whose pid the live one was given since: stale.
+      lockBy(`an-earlier-boot/${processIdentity(pid)!.split('/')[1]}`);
+      await (await store.claimWriter([])).release();
+      // Written by an earlier process of this boot with the same pid: stale too.
+      lockBy(`${processIdentity(pid)!.split('/')[0]}/1`);
+      await (await store.claimWriter([])).release();
+      // A row from before identities were kept is judged by its pid: a live one is refused.
+      lockBy(null);
+      await expect(store.claimWriter([])).rejects.toBeInstanceOf(ReadStoreBusyError);
+      // Once that process is gone, its row is taken over.
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const lease = await store.claimWriter([]);
+      const row = db.prepare('SELECT pid, identity FROM writer_lock').get() as {
+        pid: number;
+        identity: string;
+      };
+      expect(row).toEqual({ pid: process.pid, identity: processIdentity(process.pid) });
+      await lease.release();
+    } finally {
+      child.kill('SIGKILL');
+      db.close();
+      await store.close();
+      await ledger.remove();
+    }
+  });
+
+  it('a read store file whose lock table predates process identities gets the column on the next claim', async () => {
+    const ledger = await tempLedger();
+    const file = path.join(ledger.dir, 'read.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE writer_lock (
+      id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL,
+      token TEXT NOT NULL, since TEXT NOT NULL)`);
+    old.close();
+    const store = new SqliteReadStore(file);
+    const lease = await store.claimWriter([]);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT identity FROM writer_lock').get()).toEqual({
+      identity: processIdentity(process.pid),
+    });
+    db.close();
+    await lease.release();
+    await store.close();
     await ledger.remove();
   });
 });

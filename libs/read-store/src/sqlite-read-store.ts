@@ -18,6 +18,7 @@ import type {
 import { ReadModelMissingError, ReadStoreBusyError, secondaryIndexes } from './read-store';
 import { CommitRunner, type PlannedTable, planCommit, Statements, tuneWriter } from './sqlite-commit';
 import { CommitThread } from './sqlite-commit-thread';
+import { identitiesKnown, processIdentity } from './process-identity';
 import { columnOf, whereClause } from './sql-where';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
@@ -169,22 +170,32 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * One writer per file: a lock row naming the writing process. A row whose process is gone (killed,
-   * crashed) is taken over; one whose process lives, or that another host wrote, is refused.
+   * One writer per file: a lock row naming the writing process (pid, host, and where the system can
+   * tell, its identity: boot and start time). A row whose process is gone (killed, crashed, or from
+   * before a restart, its pid since given to another) is taken over; one whose process lives, or
+   * that another host wrote, is refused.
    */
   async claimWriter(projections: readonly string[], options: ClaimOptions = {}): Promise<WriterLease> {
     void projections;
     void options;
     this.db.exec(`CREATE TABLE IF NOT EXISTS writer_lock (
       id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, host TEXT NOT NULL,
-      token TEXT NOT NULL, since TEXT NOT NULL)`);
+      token TEXT NOT NULL, since TEXT NOT NULL, identity TEXT)`);
+    // A file from before the identity column: its lock rows have none, and are judged by pid alone.
+    const columns = this.db.prepare('SELECT name FROM pragma_table_info(?)').all('writer_lock') as {
+      name: string;
+    }[];
+    if (!columns.some((c) => c.name === 'identity'))
+      this.db.exec('ALTER TABLE writer_lock ADD COLUMN identity TEXT');
     const token = randomUUID();
     const claim = this.db.transaction((): LockRow | undefined => {
       const held = this.db.prepare('SELECT * FROM writer_lock WHERE id = 1').get() as LockRow | undefined;
       if (held !== undefined && holderLives(held)) return held;
       this.db
-        .prepare('INSERT OR REPLACE INTO writer_lock (id, pid, host, token, since) VALUES (1, ?, ?, ?, ?)')
-        .run(process.pid, hostname(), token, new Date().toISOString());
+        .prepare(
+          'INSERT OR REPLACE INTO writer_lock (id, pid, host, token, since, identity) VALUES (1, ?, ?, ?, ?, ?)',
+        )
+        .run(process.pid, hostname(), token, new Date().toISOString(), processIdentity(process.pid) ?? null);
       return undefined;
     });
     const held = claim.immediate();
@@ -346,10 +357,15 @@ interface LockRow {
   host: string;
   token: string;
   since: string;
+  identity: string | null;
 }
 
 function holderLives(row: LockRow): boolean {
-  if (row.host !== hostname() || row.pid === process.pid) return true;
+  if (row.host !== hostname()) return true;
+  // The process that wrote the row, if it still runs, has the identity it wrote; any other process
+  // with its pid now (this one included) is someone else.
+  if (row.identity !== null && identitiesKnown()) return processIdentity(row.pid) === row.identity;
+  if (row.pid === process.pid) return true;
   try {
     process.kill(row.pid, 0);
     return true;
