@@ -106,7 +106,10 @@ export class MerkleLog implements SubtreeSource {
           if (level % NODE_STRIDE === 0) this.insertNode.run(level, index, Buffer.from(hash, 'latin1'));
         });
       }
-    })();
+      // IMMEDIATE: the write lock before the read. A deferred transaction that read the file before
+      // the other writer (the API's follower, `accord checkpoint`) committed could not write after
+      // it: SQLite fails it at once (a stale snapshot), without the busy timeout's wait.
+    }).immediate();
     if (fresh.length === 0) return;
     // Only once the transaction committed: a failed insert leaves the tree as it was.
     this.range = range;
@@ -131,7 +134,7 @@ export class MerkleLog implements SubtreeSource {
       this.db.prepare('DELETE FROM leaves WHERE idx >= ?').run(size);
       // A node at (level, idx) covers leaves [idx·2^level, (idx+1)·2^level).
       this.db.prepare('DELETE FROM nodes WHERE (idx + 1) * (1 << level) > ?').run(size);
-    })();
+    }).immediate();
     this.reload();
   }
 
