@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, type Agency, caseStreamId, type OrganCommended } from '@accord/events';
-import { caseAccess, caseDecider, commendationDecider, commendationError } from '@accord/domain';
+import { caseDecider, caseReadAccess, commendationDecider, commendationError } from '@accord/domain';
 import type { EventStore } from '@accord/store';
 import { CodeParam, UuidParam } from '../../../http/ids';
 import { ref } from '../../../http/schema';
@@ -85,7 +85,8 @@ export class ReadCommendationsController {
     const caseRefs: string[] = [];
     for (const ref of refs) {
       const { state } = await this.reader.current(caseStreamId(ref), caseDecider);
-      if (state.status !== 'none' && caseAccess(state, actor.agency) !== 'none') caseRefs.push(ref);
+      // Art 17 as the domain rules it for a read of the case itself.
+      if (caseReadAccess(state, actor) !== undefined) caseRefs.push(ref);
     }
     return { caseRefs, caseRefsWithheld: refs.length - caseRefs.length };
   }
