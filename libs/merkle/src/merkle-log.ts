@@ -94,22 +94,24 @@ export class MerkleLog implements SubtreeSource {
     if (events.length === 0) return;
     let fresh: LeafEvent[] = [];
     let range = this.range;
-    this.db.transaction(() => {
-      // Another process (the API's follower, `accord checkpoint`) may have added leaves meanwhile.
-      this.refresh();
-      fresh = events.filter((e) => e.position > this.last);
-      range = this.range.clone();
-      for (const event of fresh) {
-        const leaf = eventLeafHashLatin1(event);
-        this.insertLeaf.run(range.size, event.position, Buffer.from(leaf, 'latin1'));
-        range.addLatin1(leaf, (level, index, hash) => {
-          if (level % NODE_STRIDE === 0) this.insertNode.run(level, index, Buffer.from(hash, 'latin1'));
-        });
-      }
-      // IMMEDIATE: the write lock before the read. A deferred transaction that read the file before
-      // the other writer (the API's follower, `accord checkpoint`) committed could not write after
-      // it: SQLite fails it at once (a stale snapshot), without the busy timeout's wait.
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // Another process (the API's follower, `accord checkpoint`) may have added leaves meanwhile.
+        this.refresh();
+        fresh = events.filter((e) => e.position > this.last);
+        range = this.range.clone();
+        for (const event of fresh) {
+          const leaf = eventLeafHashLatin1(event);
+          this.insertLeaf.run(range.size, event.position, Buffer.from(leaf, 'latin1'));
+          range.addLatin1(leaf, (level, index, hash) => {
+            if (level % NODE_STRIDE === 0) this.insertNode.run(level, index, Buffer.from(hash, 'latin1'));
+          });
+        }
+        // IMMEDIATE: the write lock before the read. A deferred transaction that read the file before
+        // the other writer (the API's follower, `accord checkpoint`) committed could not write after
+        // it: SQLite fails it at once (a stale snapshot), without the busy timeout's wait.
+      })
+      .immediate();
     if (fresh.length === 0) return;
     // Only once the transaction committed: a failed insert leaves the tree as it was.
     this.range = range;
@@ -130,11 +132,13 @@ export class MerkleLog implements SubtreeSource {
   /** Forgets every leaf from `size` on (a tail the ledger does not bear out), to be followed again. */
   truncate(size: number): void {
     if (size >= this.size) return;
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM leaves WHERE idx >= ?').run(size);
-      // A node at (level, idx) covers leaves [idx·2^level, (idx+1)·2^level).
-      this.db.prepare('DELETE FROM nodes WHERE (idx + 1) * (1 << level) > ?').run(size);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM leaves WHERE idx >= ?').run(size);
+        // A node at (level, idx) covers leaves [idx·2^level, (idx+1)·2^level).
+        this.db.prepare('DELETE FROM nodes WHERE (idx + 1) * (1 << level) > ?').run(size);
+      })
+      .immediate();
     this.reload();
   }
 
