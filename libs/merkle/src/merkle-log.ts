@@ -94,6 +94,9 @@ export class MerkleLog implements SubtreeSource {
     if (events.length === 0) return;
     let fresh: LeafEvent[] = [];
     let range = this.range;
+    // IMMEDIATE: the write lock before the read. A deferred transaction that read the file before the
+    // other writer (the API's follower, `accord checkpoint`) committed could not write after it:
+    // SQLite fails it at once (a stale snapshot), without the busy timeout's wait.
     this.db
       .transaction(() => {
         // Another process (the API's follower, `accord checkpoint`) may have added leaves meanwhile.
@@ -107,9 +110,6 @@ export class MerkleLog implements SubtreeSource {
             if (level % NODE_STRIDE === 0) this.insertNode.run(level, index, Buffer.from(hash, 'latin1'));
           });
         }
-        // IMMEDIATE: the write lock before the read. A deferred transaction that read the file before
-        // the other writer (the API's follower, `accord checkpoint`) committed could not write after
-        // it: SQLite fails it at once (a stale snapshot), without the busy timeout's wait.
       })
       .immediate();
     if (fresh.length === 0) return;
