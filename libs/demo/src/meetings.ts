@@ -6,10 +6,11 @@ import {
   SPECIAL_MEETING_GROUNDS,
 } from '@accord/events';
 import {
-  caseAccess,
+  caseDecider,
   type CaseState,
   type JointMeetingFacts,
   type MeetingCaseFacts,
+  meetingCaseFacts,
   meetingDecider,
   type MeetingState,
 } from '@accord/domain';
@@ -64,11 +65,7 @@ function record(
 const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 
 function convenerFacts(w: World, caseId: string, convener: Agency): MeetingCaseFacts {
-  const state = w.state<CaseState>(caseStreamId(caseId));
-  return {
-    exists: state !== undefined && state.status !== 'none',
-    convenerTakesPart: state !== undefined && caseAccess(state, convener) === 'participant',
-  };
+  return meetingCaseFacts(w.state<CaseState>(caseStreamId(caseId)) ?? caseDecider.initialState(), convener);
 }
 
 function recorded(w: World, meetingId: string): Extract<MeetingState, { status: 'recorded' }> {

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ActorAgency } from '@accord/events';
 import {
-  caseAccess,
   caseDecider,
   type MeetingCaseFacts,
+  meetingCaseFacts,
   meetingDecider,
   type RecordMeeting,
 } from '@accord/domain';
@@ -51,10 +51,7 @@ export class RecordMeetingHandler implements ICommandHandler<RecordMeetingComman
     const facts: Record<string, MeetingCaseFacts> = Object.create(null);
     for (const caseId of new Set(cases)) {
       const { state } = await this.reader.current(caseStreamId(caseId), caseDecider);
-      facts[caseId] = {
-        exists: state.status !== 'none',
-        convenerTakesPart: caseAccess(state, convener) === 'participant',
-      };
+      facts[caseId] = meetingCaseFacts(state, convener);
     }
     return facts;
   }
